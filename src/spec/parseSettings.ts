@@ -1,0 +1,88 @@
+/**
+ * The settings document (templates/_设置.md) → SettingsSpec: departments with headcount, roles, people, lists.
+ * It seeds the 设置 sheet of every workbook and tells register documents which roles and lists exist.
+ */
+import type { DocError, ParseResult } from './errors';
+import { foldWidth, parseMarkdown, readTables, type Section } from './markdown';
+import { splitValues } from './rulesText';
+import { SettingsSpecSchema, type SettingsSpec } from './schema';
+
+export const SETTINGS_FILE = '_设置.md';
+
+export function parseSettingsDocument(source: string, file: string): ParseResult<SettingsSpec> {
+  const errors: DocError[] = [];
+  const add = (line: number, column: number, message: string, messageEn: string) =>
+    errors.push({ file, line, column, message, messageEn });
+  try {
+    const doc = parseMarkdown(source);
+    const section = (title: string): Section | undefined => doc.sections.find((s) => s.title === title);
+    const table = (title: string, columns: string[]) => {
+      const s = section(title);
+      if (!s) {
+        add(1, 1, `缺少“## ${title}”表`, `Missing "## ${title}" table`);
+        return null;
+      }
+      const t = readTables(s.body)[0];
+      if (!t) {
+        add(s.line, 1, `“${title}”下缺少表格:| ${columns.join(' | ')} |`, `"${title}" needs a table`);
+        return null;
+      }
+      const idx = columns.map((c) => t.header.cells.findIndex((h) => foldWidth(h.text).trim() === c));
+      const missing = columns.filter((_, i) => idx[i] < 0);
+      if (missing.length) {
+        add(t.line, 1, `“${title}”表缺少列:${missing.join('、')}`, `"${title}" table lacks columns ${missing.join(', ')}`);
+        return null;
+      }
+      return t.rows.map((r) => ({ line: r.line, cells: idx.map((i) => r.cells[i] ?? { text: '', column: 1 }) }));
+    };
+    const departments: SettingsSpec['departments'] = [];
+    for (const row of table('部门', ['部门', '人数']) ?? []) {
+      const [name, count] = row.cells;
+      const text = foldWidth(count.text).trim();
+      const headcount = text === '' ? null : Number(text);
+      if (headcount !== null && !(Number.isInteger(headcount) && headcount >= 0)) {
+        add(row.line, count.column, `部门“${name.text}”的人数应是整数`, `Headcount of "${name.text}" must be an integer`);
+        continue;
+      }
+      departments.push({ name: name.text.trim(), headcount });
+    }
+    const roles: SettingsSpec['roles'] = [];
+    for (const row of table('角色', ['角色', '说明']) ?? []) {
+      roles.push({ name: row.cells[0].text.trim(), note: row.cells[1].text.trim() });
+    }
+    const roleNames = new Set(roles.map((r) => r.name));
+    const deptNames = new Set(departments.map((d) => d.name));
+    const people: SettingsSpec['people'] = [];
+    for (const row of table('人员', ['姓名', '部门', '角色']) ?? []) {
+      const [name, dept, roleCell] = row.cells;
+      const personRoles = splitValues(roleCell.text);
+      const unknown = personRoles.filter((r) => !roleNames.has(r));
+      if (unknown.length) add(row.line, roleCell.column, `未知角色:${unknown.join('、')}`, `Unknown roles: ${unknown.join(', ')}`);
+      if (!deptNames.has(dept.text.trim())) add(row.line, dept.column, `未知部门“${dept.text}”`, `Unknown department "${dept.text}"`);
+      people.push({ name: name.text.trim(), department: dept.text.trim(), roles: personRoles });
+    }
+    const lists: SettingsSpec['lists'] = [];
+    for (const row of table('列表', ['列表', '选项']) ?? []) {
+      const values = splitValues(row.cells[1].text);
+      if (lists.some((l) => l.name === row.cells[0].text.trim()))
+        add(row.line, 1, `列表“${row.cells[0].text}”重复`, `Duplicate list "${row.cells[0].text}"`);
+      else lists.push({ name: row.cells[0].text.trim(), values });
+    }
+    for (const [kind, names] of [['部门', departments.map((d) => d.name)], ['角色', roles.map((r) => r.name)], ['人员', people.map((p) => p.name)]] as const) {
+      const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+      if (dupes.length) add(1, 1, `${kind}重复:${dupes.join('、')}`, `Duplicate ${kind}: ${dupes.join(', ')}`);
+    }
+    if (errors.length) return { ok: false, errors };
+    const parsed = SettingsSpecSchema.safeParse({ departments, roles, people, lists });
+    if (!parsed.success) {
+      return { ok: false, errors: parsed.error.issues.map((i) => ({ file, line: 1, column: 1, message: `设置不完整:${i.path.join('.')} ${i.message}`, messageEn: `Invalid settings: ${i.path.join('.')} ${i.message}` })) };
+    }
+    return { ok: true, value: parsed.data };
+  } catch (cause) {
+    return { ok: false, errors: [{ file, line: 1, column: 1, message: `解析器内部错误:${String(cause)}`, messageEn: `Internal parser error: ${String(cause)}` }] };
+  }
+}
+
+export function settingsContext(settings: SettingsSpec) {
+  return { roles: settings.roles.map((r) => r.name), lists: settings.lists.map((l) => l.name) };
+}

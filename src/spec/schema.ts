@@ -1,0 +1,216 @@
+/**
+ * The one definition of a register: every other part of Taizhang (templates, core rules, task pane, CLI)
+ * reads a RegisterSpec built from a process document and validated by these schemas.
+ */
+import { z } from 'zod';
+
+/** Field types, keyed by their English id; the Chinese word used in documents is in FIELD_TYPE_WORDS. */
+export const FIELD_TYPES = [
+  'text',
+  'longText',
+  'integer',
+  'decimal',
+  'money',
+  'date',
+  'dateTime',
+  'time',
+  'choice',
+  'list',
+  'person',
+  'department',
+  'yesNo',
+  'phone',
+  'copies',
+  'serial',
+] as const;
+export const FieldTypeSchema = z.enum(FIELD_TYPES);
+export type FieldType = z.infer<typeof FieldTypeSchema>;
+
+/** Words a document may write in the 类型 column, first one is the canonical spelling used when writing back. */
+export const FIELD_TYPE_WORDS: Record<FieldType, readonly string[]> = {
+  text: ['文本'],
+  longText: ['长文本', '多行文本'],
+  integer: ['整数', '数量'],
+  decimal: ['小数'],
+  money: ['金额'],
+  date: ['日期'],
+  dateTime: ['日期时间'],
+  time: ['时间'],
+  choice: ['选项', '单选'],
+  list: ['列表'],
+  person: ['人员'],
+  department: ['部门'],
+  yesNo: ['是否'],
+  phone: ['电话'],
+  copies: ['份数'],
+  serial: ['编号'],
+};
+
+export const RETENTION_PERIODS = ['一年', '二年', '三年', '五年', '十年', '长期'] as const;
+export const RetentionPeriodSchema = z.enum(RETENTION_PERIODS);
+/** Years kept; null means kept for good (长期). */
+export const RETENTION_YEARS: Record<(typeof RETENTION_PERIODS)[number], number | null> = {
+  一年: 1,
+  二年: 2,
+  三年: 3,
+  五年: 5,
+  十年: 10,
+  长期: null,
+};
+
+const nonEmpty = z.string().trim().min(1);
+
+export const FieldRulesSchema = z
+  .object({
+    minLength: z.number().int().nonnegative().optional(),
+    maxLength: z.number().int().positive().max(32767).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    unit: nonEmpty.optional(),
+    /** Numbering pattern for serial fields, e.g. 综办发〔{yyyy}〕{n}号 or SW-{yyyy}{mm}-{n:3}. */
+    pattern: nonEmpty.optional(),
+    /** `today` / `now` / a literal. */
+    defaultValue: nonEmpty.optional(),
+  })
+  .strict();
+export type FieldRules = z.infer<typeof FieldRulesSchema>;
+
+export const FieldSpecSchema = z
+  .object({
+    name: nonEmpty.max(40),
+    type: FieldTypeSchema,
+    required: z.boolean(),
+    rules: FieldRulesSchema,
+    /** Inline choices for `choice`. */
+    choices: z.array(nonEmpty).optional(),
+    /** Name of a 设置 list for `list`. */
+    list: nonEmpty.optional(),
+    /** Help text shown as input prompt and in the form. */
+    note: z.string().optional(),
+  })
+  .strict();
+export type FieldSpec = z.infer<typeof FieldSpecSchema>;
+
+/** A condition on a field value that selects a chain route or makes a rule apply. */
+export const ConditionSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('in'), field: nonEmpty, values: z.array(nonEmpty).min(1) }).strict(),
+  z.object({ op: z.enum(['>=', '<=', '>', '<']), field: nonEmpty, value: z.number() }).strict(),
+]);
+export type Condition = z.infer<typeof ConditionSchema>;
+
+export const ChainStepSchema = z
+  .object({
+    /** The step as written, e.g. 办公室主任阅批. */
+    text: nonEmpty,
+    role: nonEmpty,
+    action: z.string(),
+  })
+  .strict();
+export type ChainStep = z.infer<typeof ChainStepSchema>;
+
+export const ChainRouteSchema = z
+  .object({
+    /** null for the default route (其他 / the only route). */
+    when: ConditionSchema.nullable(),
+    label: z.string(),
+    steps: z.array(ChainStepSchema).min(2),
+  })
+  .strict();
+export type ChainRoute = z.infer<typeof ChainRouteSchema>;
+
+export const DeadlineSchema = z
+  .object({
+    name: nonEmpty,
+    /** Field that starts the clock. */
+    from: nonEmpty,
+    /** Positive: due that long after `from`. Negative: due that long before `from` (提前). */
+    amount: z.number().int(),
+    unit: z.enum(['hour', 'day', 'month', 'year']),
+    /** Field whose value marks the thing done; empty means still open. */
+    doneField: nonEmpty,
+  })
+  .strict();
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+/** Cross-field rules, written in the document's 校验规则 section. */
+export const CrossRuleSchema = z.discriminatedUnion('kind', [
+  /** a ≥ b (+ offset days): end ≥ start; needed ≥ applied + 3 days. */
+  z
+    .object({
+      kind: z.literal('notBefore'),
+      field: nonEmpty,
+      other: nonEmpty,
+      offsetDays: z.number().int(),
+      text: nonEmpty,
+    })
+    .strict(),
+  /** a ≤ b numerically. */
+  z.object({ kind: z.literal('notMoreThan'), field: nonEmpty, other: nonEmpty, text: nonEmpty }).strict(),
+  /** When the condition holds, these fields are required. */
+  z
+    .object({
+      kind: z.literal('requiredWhen'),
+      when: ConditionSchema,
+      fields: z.array(nonEmpty).min(1),
+      text: nonEmpty,
+    })
+    .strict(),
+  /** Quantity capped at six months of use (半年使用数为上限), use taken from consumption history. */
+  z.object({ kind: z.literal('halfYearCap'), field: nonEmpty, itemField: nonEmpty, text: nonEmpty }).strict(),
+  /** At least n of the listed fields are filled (三家以上供应商比价). */
+  z
+    .object({ kind: z.literal('atLeast'), count: z.number().int().positive(), fields: z.array(nonEmpty).min(1), text: nonEmpty })
+    .strict(),
+]);
+export type CrossRule = z.infer<typeof CrossRuleSchema>;
+
+export const OUTLINE_SECTIONS = [
+  '流程名称',
+  '目的',
+  '范围',
+  '主要步骤',
+  '关键决策点',
+  '输入和输出',
+  '流程监控和控制',
+  '异常处理',
+  '相关文档和记录',
+  '培训和沟通',
+  '审核和更新',
+] as const;
+export type OutlineSection = (typeof OUTLINE_SECTIONS)[number];
+
+export const RegisterSpecSchema = z
+  .object({
+    /** Stable ASCII id; names the Excel table (tz_<id>) and the metadata row. */
+    id: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
+    /** Register name as users know it, e.g. 收文登记. */
+    name: nonEmpty.max(28),
+    formCode: z.string().regex(/^[A-Z]{1,6}(\/[A-Z]{1,6})*-[A-Z]{1,6}-\d{2,3}$/),
+    version: z.number().int().positive(),
+    /** Group the register belongs to (公文, 会议, 印章, 档案, 办公用品, …). */
+    category: nonEmpty,
+    retention: RetentionPeriodSchema,
+    /** Role that destroys records when retention ends (责任人). */
+    destroyedBy: nonEmpty,
+    /** Date field from which retention is counted. */
+    retentionFrom: nonEmpty,
+    /** The 11 outline sections as written (Markdown body text). */
+    outline: z.record(z.string(), z.string()),
+    fields: z.array(FieldSpecSchema).min(1),
+    chain: z.array(ChainRouteSchema),
+    /** The field whose value selects the route, when routes are conditional. */
+    deadlines: z.array(DeadlineSchema),
+    rules: z.array(CrossRuleSchema),
+  })
+  .strict();
+export type RegisterSpec = z.infer<typeof RegisterSpecSchema>;
+
+export const SettingsSpecSchema = z
+  .object({
+    departments: z.array(z.object({ name: nonEmpty, headcount: z.number().int().nonnegative().nullable() }).strict()),
+    roles: z.array(z.object({ name: nonEmpty, note: z.string() }).strict()).min(1),
+    people: z.array(z.object({ name: nonEmpty, department: nonEmpty, roles: z.array(nonEmpty) }).strict()),
+    lists: z.array(z.object({ name: nonEmpty, values: z.array(nonEmpty).min(1) }).strict()),
+  })
+  .strict();
+export type SettingsSpec = z.infer<typeof SettingsSpecSchema>;

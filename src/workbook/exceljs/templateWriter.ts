@@ -87,6 +87,11 @@ function styleHeader(cell: ExcelJS.Cell, text: string): void {
   cell.border = BOX;
 }
 
+/** exceljs supports range validations (worksheet.dataValidations) but its typings omit them. */
+function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
 function toExcelJsValidation(v: ExcelValidation): ExcelJS.DataValidation {
   return {
     type: v.type,
@@ -157,11 +162,11 @@ export async function writeRegisterSheet(wb: ExcelJS.Workbook, spec: RegisterSpe
     const body = `${letter}2:${letter}${VALIDATED_ROWS + 1}`;
     if (column.field) {
       const v = excelValidation(column.field, ranges);
-      if (v) ws.dataValidations.add(body, toExcelJsValidation(v));
+      if (v) rangeValidations(ws).add(body, toExcelJsValidation(v));
       if (column.field.required) header.note = '必填';
       if (column.field.type === 'longText') col.alignment = { wrapText: true, vertical: 'top' };
     } else if (column.kind === 'stepActor') {
-      ws.dataValidations.add(body, toExcelJsValidation({
+      rangeValidations(ws).add(body, toExcelJsValidation({
         type: 'list', formulae: [ranges.people], allowBlank: true, promptTitle: column.header.slice(0, 32),
         prompt: '由台账在审批时填写;手工填写请选择人员', errorTitle: '人员', error: '请选择“设置”工作表中的人员',
       }));

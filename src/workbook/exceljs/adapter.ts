@@ -1,0 +1,205 @@
+/**
+ * WorkbookPort over an exceljs Workbook held in memory (Node CLI, standalone page in the browser).
+ * Values are exchanged as plain cells: dates as Excel serial numbers, text always stored as text.
+ */
+import type ExcelJS from 'exceljs';
+import type { CellValue } from '../../core/cells';
+import { metaFromRows } from '../../core/metadata';
+import { META_SHEET } from '../../core/layout';
+import type { ReadRequest, ReadResult, TableSnapshot, WorkbookPort, WriteBatch } from '../port';
+
+const MS_PER_DAY = 86_400_000;
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Decodes "B3" → {row: 3, col: 2}. */
+export function decodeAddress(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.toUpperCase());
+  if (!m) throw new Error(`Bad cell address ${address}`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+export function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b = a] = ref.split(':');
+  const tl = decodeAddress(a);
+  const br = decodeAddress(b);
+  return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+}
+
+export function encodeAddress(row: number, col: number): string {
+  let n = col;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row}`;
+}
+
+/** exceljs cell value → plain cell value. */
+export function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return (value.getTime() - EPOCH_MS) / MS_PER_DAY;
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      if (result instanceof Date) return (result.getTime() - EPOCH_MS) / MS_PER_DAY;
+      if (typeof result === 'object') return 'error' in result ? String(result.error) : null;
+      return result as CellValue;
+    }
+    if ('hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? '');
+    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+  }
+  return String(value);
+}
+
+interface TableModel {
+  name: string;
+  tableRef?: string;
+  ref?: string;
+  autoFilterRef?: string;
+  columns: { name: string }[];
+  headerRow?: boolean;
+  totalsRow?: boolean;
+}
+
+function findTable(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; model: TableModel } | null {
+  for (const ws of wb.worksheets) {
+    const table = (ws as unknown as { tables: Record<string, { model: TableModel }> }).tables?.[name];
+    if (table) return { ws, model: table.model };
+  }
+  return null;
+}
+
+function tableRange(model: TableModel) {
+  return decodeRange(model.tableRef ?? model.ref ?? 'A1');
+}
+
+function mergedRanges(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges: Record<string, { range: string } | { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  return Object.values(merges).map((m) => {
+    const model = (m as { model: { top: number; left: number; bottom: number; right: number } }).model;
+    return `${encodeAddress(model.top, model.left)}:${encodeAddress(model.bottom, model.right)}`;
+  });
+}
+
+function rowValues(ws: ExcelJS.Worksheet, row: number, left: number, right: number): CellValue[] {
+  const r = ws.getRow(row);
+  const out: CellValue[] = [];
+  for (let c = left; c <= right; c++) out.push(plainValue(r.getCell(c).value));
+  return out;
+}
+
+const isBlank = (row: CellValue[]) => row.every((v) => v === null || v === '');
+
+export function snapshotTable(wb: ExcelJS.Workbook, name: string): TableSnapshot | null {
+  const found = findTable(wb, name);
+  if (!found) return null;
+  const { ws, model } = found;
+  const range = tableRange(model);
+  const headers = rowValues(ws, range.top, range.left, range.right).map((v) => (v === null ? '' : String(v)));
+  const rows: CellValue[][] = [];
+  const lastBody = range.bottom - (model.totalsRow ? 1 : 0);
+  for (let r = range.top + 1; r <= lastBody; r++) rows.push(rowValues(ws, r, range.left, range.right));
+  const mergedInBody = mergedRanges(ws).filter((ref) => {
+    const m = decodeRange(ref);
+    return m.bottom > range.top && m.top <= lastBody && m.right >= range.left && m.left <= range.right;
+  });
+  let rowsBelow = 0;
+  for (let r = range.bottom + 1; r <= Math.min(ws.rowCount, range.bottom + 50); r++) {
+    if (!isBlank(rowValues(ws, r, range.left, range.right))) rowsBelow++;
+  }
+  return { table: name, sheet: ws.name, headers, rows, firstRow: range.top + 1, firstColumn: range.left, mergedInBody, rowsBelow };
+}
+
+export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
+  const out: CellValue[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) out.push(rowValues(ws, r, 1, Math.max(1, width)));
+  while (out.length && isBlank(out[out.length - 1])) out.pop();
+  return out.map((row) => {
+    const copy = [...row];
+    while (copy.length && (copy[copy.length - 1] === null || copy[copy.length - 1] === '')) copy.pop();
+    return copy;
+  });
+}
+
+function setCell(ws: ExcelJS.Worksheet, row: number, col: number, value: CellValue, styleFrom?: ExcelJS.Cell): void {
+  const cell = ws.getRow(row).getCell(col);
+  if (styleFrom && styleFrom.numFmt && !cell.numFmt) cell.numFmt = styleFrom.numFmt;
+  if (styleFrom && styleFrom.alignment && !cell.alignment) cell.alignment = styleFrom.alignment;
+  // A string is always written as a string cell: text starting with = + - @ stays text, never a formula.
+  cell.value = value;
+}
+
+export class ExcelJsWorkbook implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  async read(request: ReadRequest): Promise<ReadResult> {
+    const result: ReadResult = { meta: null, tables: {}, sheets: {} };
+    if (request.meta) {
+      const ws = this.workbook.getWorksheet(META_SHEET);
+      result.meta = ws
+        ? metaFromRows(sheetValues(ws))
+        : metaFromRows([]);
+    }
+    for (const name of request.tables ?? []) result.tables[name] = snapshotTable(this.workbook, name);
+    for (const name of request.sheets ?? []) {
+      const ws = this.workbook.getWorksheet(name);
+      result.sheets[name] = ws ? sheetValues(ws) : null;
+    }
+    return result;
+  }
+
+  async write(batch: WriteBatch): Promise<void> {
+    for (const update of batch.updates ?? []) {
+      const found = findTable(this.workbook, update.table);
+      if (!found) throw new Error(`Table ${update.table} not found`);
+      const range = tableRange(found.model);
+      setCell(found.ws, range.top + 1 + update.row, range.left + update.column, update.value);
+    }
+    for (const append of batch.appends ?? []) {
+      const found = findTable(this.workbook, append.table);
+      if (!found) throw new Error(`Table ${append.table} not found`);
+      const { ws, model } = found;
+      const range = tableRange(model);
+      let next = range.bottom + 1;
+      // A fresh template holds one empty body row, as Excel's own empty tables do: fill it first.
+      const bodyRows = range.bottom - range.top;
+      if (bodyRows >= 1 && isBlank(rowValues(ws, range.bottom, range.left, range.right))) {
+        let firstBlank = range.bottom;
+        while (firstBlank - 1 > range.top && isBlank(rowValues(ws, firstBlank - 1, range.left, range.right))) firstBlank--;
+        next = firstBlank;
+      }
+      const styleRow = Math.max(range.top + 1, next - 1);
+      for (const row of append.rows) {
+        row.forEach((value, j) => setCell(ws, next, range.left + j, value, ws.getRow(styleRow).getCell(range.left + j)));
+        next++;
+      }
+      const bottom = Math.max(range.bottom, next - 1);
+      const ref = `${encodeAddress(range.top, range.left)}:${encodeAddress(bottom, range.right)}`;
+      model.tableRef = ref;
+      model.autoFilterRef = ref;
+    }
+    for (const append of batch.sheetAppends ?? []) {
+      const ws = this.workbook.getWorksheet(append.sheet);
+      if (!ws) throw new Error(`Sheet ${append.sheet} not found`);
+      let next = sheetValues(ws).length + 1;
+      for (const row of append.rows) {
+        row.forEach((value, j) => setCell(ws, next, j + 1, value));
+        next++;
+      }
+    }
+    for (const write of batch.sheetWrites ?? []) {
+      let ws = this.workbook.getWorksheet(write.sheet);
+      if (ws) this.workbook.removeWorksheet(ws.id);
+      ws = this.workbook.addWorksheet(write.sheet, write.hidden ? { state: 'veryHidden' } : {});
+      write.rows.forEach((row, i) => row.forEach((value, j) => setCell(ws!, i + 1, j + 1, value)));
+    }
+  }
+}

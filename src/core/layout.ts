@@ -16,9 +16,11 @@ export interface Column {
   step?: string;
 }
 
-export const STATUS_HEADER = '状态';
-export const SUBMITTED_BY_HEADER = '登记人';
-export const SUBMITTED_AT_HEADER = '登记时间';
+import { SYSTEM_HEADERS } from '../spec/parseRegister';
+
+export const STATUS_HEADER = SYSTEM_HEADERS.status;
+export const SUBMITTED_BY_HEADER = SYSTEM_HEADERS.submittedBy;
+export const SUBMITTED_AT_HEADER = SYSTEM_HEADERS.submittedAt;
 
 /** Steps that need a column: every step after the first of any route, in order of first appearance. */
 export function approvalSteps(spec: RegisterSpec): ChainStep[] {

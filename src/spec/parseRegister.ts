@@ -90,13 +90,13 @@ function parseUnsafe(source: string, file: string, context: SpecContext, errors:
     errors.add(doc.title.line, 1, '登记表名称不能含有 \\ / ? * [ ] : (Excel 工作表名称不允许)', 'The register name cannot contain \\ / ? * [ ] : (not allowed in sheet names)');
 
   const sections = new Map<string, Section>();
-  const known = new Set<string>([...OUTLINE_SECTIONS, ...EXTRA_SECTIONS, '基本信息']);
+  const knownSections = new Set<string>([...OUTLINE_SECTIONS, ...EXTRA_SECTIONS, '基本信息']);
   for (const section of doc.sections) {
     if (section.level !== 2) {
       errors.add(section.line, 1, `“${section.title}”应是二级标题(## ${section.title})`, `"${section.title}" should be a level-2 heading`);
       continue;
     }
-    if (!known.has(section.title)) {
+    if (!knownSections.has(section.title)) {
       errors.add(
         section.line,
         4,
@@ -127,21 +127,40 @@ function parseUnsafe(source: string, file: string, context: SpecContext, errors:
   }
 
   const fieldsSection = sections.get('字段');
-  const fields = fieldsSection ? readFields(fieldsSection, context, errors) : [];
+  const broken: Broken = new Set();
+  const fields = fieldsSection ? readFields(fieldsSection, context, errors, broken) : [];
   if (!fieldsSection) errors.add(lastLine(doc), 1, '缺少“## 字段”表:| 字段 | 类型 | 必填 | 规则 | 选项 |', 'Missing "## 字段" table');
   const fieldByName = new Map(fields.map((f) => [f.name, f]));
 
   const chainSection = sections.get('审批流程');
-  const chain = chainSection ? readChain(chainSection, context, fieldByName, errors) : [];
+  const known = (name: string) => fieldByName.has(name) || broken.has(name);
+  const chain = chainSection ? readChain(chainSection, context, fieldByName, errors, known) : [];
   if (!chainSection)
     errors.add(lastLine(doc), 1, '缺少“## 审批流程”:写审批链(如“经办人申请——公司领导审批——综合办公室盖章”),无需审批写“无”', 'Missing "## 审批流程" (write 无 when there is none)');
 
-  const deadlines = sections.get('期限') ? readDeadlines(sections.get('期限')!, fieldByName, errors) : [];
-  const rules = sections.get('校验规则') ? readRules(sections.get('校验规则')!, fieldByName, errors) : [];
+  const deadlines = sections.get('期限') ? readDeadlines(sections.get('期限')!, fieldByName, errors, known) : [];
+  const rules = sections.get('校验规则') ? readRules(sections.get('校验规则')!, fieldByName, errors, known) : [];
+
+  const reserved = reservedHeaders(chain);
+  for (const field of fields) {
+    const clash = reserved.get(field.name);
+    if (clash && fieldsSection) {
+      const line = fieldsSection.body.find((b) => b.text.includes(field.name))?.line ?? fieldsSection.line;
+      const system = field.name === SYSTEM_HEADERS.submittedBy || field.name === SYSTEM_HEADERS.submittedAt;
+      errors.add(
+        line,
+        1,
+        system
+          ? `字段“${field.name}”不用写:台账自动记录每条记录的登记人和登记时间(${clash}),删去这一行即可`
+          : `字段名“${field.name}”与${clash}同名,请改用别的名称(如“${field.name === '状态' ? '使用状态' : field.name + '情况'}”)`,
+        system ? `Field "${field.name}" is recorded automatically (${clash}); delete this row` : `Field "${field.name}" clashes with a built-in column (${clash}); rename it`,
+      );
+    }
+  }
 
   if (info) {
     const retentionField = fieldByName.get(info.retentionFrom.value);
-    if (fieldsSection && (!retentionField || !['date', 'dateTime'].includes(retentionField.type)))
+    if (fieldsSection && !broken.has(info.retentionFrom.value) && (!retentionField || !['date', 'dateTime'].includes(retentionField.type)))
       errors.add(info.retentionFrom.line, info.retentionFrom.column, `“保存起算”应是一个日期字段的名称,“${info.retentionFrom.value}”不是`, `"保存起算" must name a date field`);
     if (!context.roles.includes(info.destroyedBy.value))
       errors.add(info.destroyedBy.line, info.destroyedBy.column, `销毁责任人“${info.destroyedBy.value}”不是已知角色:${context.roles.join('、')}`, `Unknown role "${info.destroyedBy.value}"`);
@@ -263,7 +282,10 @@ function columnIndex(table: Table, names: string[]): number {
   return table.header.cells.findIndex((c) => names.includes(foldWidth(c.text).trim()));
 }
 
-function readFields(section: Section, context: SpecContext, errors: Collector): FieldSpec[] {
+/** Field names whose row had an error: later references to them are not reported again. */
+type Broken = Set<string>;
+
+function readFields(section: Section, context: SpecContext, errors: Collector, broken: Broken): FieldSpec[] {
   const table = readTables(section.body)[0];
   if (!table) {
     errors.add(section.line, 1, '“字段”章节下缺少表格:| 字段 | 类型 | 必填 | 规则 | 选项 | 说明 |', 'The 字段 section needs a table');
@@ -310,6 +332,7 @@ function readFields(section: Section, context: SpecContext, errors: Collector): 
       continue;
     }
     seen.set(name, row.line);
+    broken.add(name);
     const typeWord = cell(col.type)?.text ?? '';
     const type = fieldTypeFromWord(typeWord);
     if (!type) {
@@ -360,6 +383,7 @@ function readFields(section: Section, context: SpecContext, errors: Collector): 
       continue;
     }
     if (type === 'serial') serials++;
+    broken.delete(name);
     const note = (cell(col.note)?.text ?? '').trim();
     if (note !== '') field.note = note;
     fields.push(field);
@@ -368,7 +392,7 @@ function readFields(section: Section, context: SpecContext, errors: Collector): 
   return fields;
 }
 
-function readChain(section: Section, context: SpecContext, fields: Map<string, FieldSpec>, errors: Collector): ChainRoute[] {
+function readChain(section: Section, context: SpecContext, fields: Map<string, FieldSpec>, errors: Collector, known: (name: string) => boolean): ChainRoute[] {
   const lines = nonBlank(section.body);
   if (lines.length === 1 && foldWidth(lines[0].text).trim().replace(/^-\s*/, '') === '无') return [];
   if (lines.length === 0) {
@@ -391,6 +415,7 @@ function readChain(section: Section, context: SpecContext, fields: Map<string, F
       }
       const field = fields.get(condition.value.field);
       if (!field) {
+        if (known(condition.value.field)) continue;
         errors.add(line, 1, `条件中的字段“${condition.value.field}”不在字段表中`, `Condition field "${condition.value.field}" is not in the field table`);
         continue;
       }
@@ -438,7 +463,7 @@ function readChain(section: Section, context: SpecContext, fields: Map<string, F
   return routes;
 }
 
-function readDeadlines(section: Section, fields: Map<string, FieldSpec>, errors: Collector): Deadline[] {
+function readDeadlines(section: Section, fields: Map<string, FieldSpec>, errors: Collector, known: (name: string) => boolean): Deadline[] {
   const lines = nonBlank(section.body);
   if (lines.length === 1 && foldWidth(lines[0].text).trim() === '无') return [];
   const table = readTables(section.body)[0];
@@ -457,10 +482,12 @@ function readDeadlines(section: Section, fields: Map<string, FieldSpec>, errors:
     return [];
   }
   const result: Deadline[] = [];
+  const broken = (name: string) => !fields.has(name) && known(name);
   for (const row of table.rows) {
     const get = (i: number) => row.cells[i]?.text.trim() ?? '';
     const at = (i: number) => row.cells[i]?.column ?? 1;
     const from = fields.get(get(col.from));
+    if (broken(get(col.from)) || broken(get(col.done))) continue;
     if (!from || !['date', 'dateTime'].includes(from.type)) {
       errors.add(row.line, at(col.from), `“起算”应是日期或日期时间字段,“${get(col.from)}”不是`, `"起算" must be a date field`);
       continue;
@@ -483,7 +510,7 @@ function readDeadlines(section: Section, fields: Map<string, FieldSpec>, errors:
   return result;
 }
 
-function readRules(section: Section, fields: Map<string, FieldSpec>, errors: Collector): CrossRule[] {
+function readRules(section: Section, fields: Map<string, FieldSpec>, errors: Collector, known: (name: string) => boolean): CrossRule[] {
   const rules: CrossRule[] = [];
   const lines = nonBlank(section.body);
   if (lines.length === 1 && foldWidth(lines[0].text).trim().replace(/^-\s*/, '') === '无') return [];
@@ -495,6 +522,7 @@ function readRules(section: Section, fields: Map<string, FieldSpec>, errors: Col
       continue;
     }
     const missing = ruleFields(rule.value).filter((f) => !fields.has(f));
+    if (missing.some(known)) continue;
     if (missing.length) {
       errors.add(line, 1, `规则中的字段“${missing.join('、')}”不在字段表中`, `Rule names unknown fields: ${missing.join(', ')}`);
       continue;
@@ -561,4 +589,21 @@ export function readRule(t: string): { ok: true; value: CrossRule } | { ok: fals
     message: `看不懂校验规则“${t}”。可写:A 不早于 B;A 不早于 B 加 3 天;A 不晚于 B;A 不大于 B;A 不超过 半年用量(物品编码);当 X 为 值 时 必填 A、B;至少填写 3 项:A、B、C`,
     messageEn: `Cannot read rule "${t}". Forms: A 不早于 B [加 N 天]; A 不晚于 B; A 不大于 B; A 不超过 半年用量(item); 当 X 为 v 时 必填 A、B; 至少填写 N 项:A、B、C`,
   };
+}
+
+/** Columns every register gets besides its fields; a field may not take one of these names. */
+export const SYSTEM_HEADERS = { status: '状态', submittedBy: '登记人', submittedAt: '登记时间' } as const;
+
+function reservedHeaders(chain: ChainRoute[]): Map<string, string> {
+  const names = new Map<string, string>();
+  names.set(SYSTEM_HEADERS.submittedBy, '系统列“登记人”');
+  names.set(SYSTEM_HEADERS.submittedAt, '系统列“登记时间”');
+  if (chain.length) names.set(SYSTEM_HEADERS.status, '系统列“状态”(审批状态)');
+  for (const route of chain)
+    for (const step of route.steps.slice(1)) {
+      names.set(step.text, `审批步骤列“${step.text}”`);
+      names.set(`${step.text}时间`, `审批步骤列“${step.text}时间”`);
+      names.set(`${step.text}意见`, `审批步骤列“${step.text}意见”`);
+    }
+  return names;
 }

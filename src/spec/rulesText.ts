@@ -51,8 +51,8 @@ export function checkSerialPattern(pattern: string): string | null {
 export function parseFieldRules(text: string, type: FieldType): Outcome<FieldRules> {
   const rules: FieldRules = {};
   const folded = foldWidth(text).trim();
-  if (folded === '' || folded === '-' || folded === '无') return { ok: true, value: rules };
-  for (const rawPart of folded.split(/\s*;\s*/)) {
+  const parts = folded === '' || folded === '-' || folded === '无' ? [] : folded.split(/\s*;\s*/);
+  for (const rawPart of parts) {
     const part = rawPart.trim();
     if (part === '') continue;
     let m: RegExpExecArray | null;
@@ -142,7 +142,7 @@ export function formatCondition(c: Condition): string {
 }
 
 /** The separators the seeds use between steps: —— ―― -—— → -> and friends. */
-const STEP_SEPARATOR = /\s*(?:[—―－\-–─]{1,}|→|->|⟶|➝|⇒)\s*/;
+const STEP_SEPARATOR = /\s*(?:-+>|→|⟶|➝|⇒|[—―－\-–─]+)\s*/;
 
 export function splitChain(text: string): string[] {
   return foldWidth(text)

@@ -1,0 +1,87 @@
+import { parseRegisterDocument } from '../../src/spec/parseRegister';
+import { formatDocError } from '../../src/spec/errors';
+import { fixtureContext, fixtureDocument } from '../support/docs';
+
+describe('parseRegisterDocument on a well-formed document', () => {
+  const result = parseRegisterDocument(fixtureDocument(), '收文登记.md', fixtureContext());
+  const spec = result.ok ? result.value : null;
+
+  it('reads the info table', () => {
+    expect(result.ok).toBe(true);
+    expect(spec).toMatchObject({ id: 'incoming_docs', name: '收文登记', formCode: 'GL/YJ-BG-01', version: 1, retention: '二年', destroyedBy: '办公室主任', retentionFrom: '收文日期' });
+  });
+
+  it('keeps all eleven outline sections as written', () => {
+    expect(Object.keys(spec!.outline)).toHaveLength(11);
+    expect(spec!.outline['主要步骤']).toContain('步骤 1:办公室文员签收来文');
+  });
+
+  it('reads fields with types, rules and choices', () => {
+    const byName = Object.fromEntries(spec!.fields.map((f) => [f.name, f]));
+    expect(byName['收文编号']).toMatchObject({ type: 'serial', required: true, rules: { pattern: 'SW-{yyyy}-{n:4}' } });
+    expect(byName['文件类别']).toMatchObject({ type: 'choice', choices: ['重要文件', '一般文件'] });
+    expect(byName['紧急程度']).toMatchObject({ type: 'list', list: '紧急程度' });
+    expect(byName['份数']).toMatchObject({ type: 'copies', rules: { min: 1, max: 999, unit: '份' } });
+    expect(byName['来文单位'].rules.maxLength).toBe(60);
+  });
+
+  it('reads conditional approval routes with a role for every step', () => {
+    expect(spec!.chain).toHaveLength(2);
+    expect(spec!.chain[0].when).toEqual({ op: 'in', field: '文件类别', values: ['重要文件'] });
+    expect(spec!.chain[1].label).toBe('其他');
+    expect(spec!.chain[0].steps.map((s) => s.role)).toEqual(['办公室文员', '办公室主任', '总经理', '承办部门', '办公室文员']);
+    expect(spec!.chain[0].steps[2]).toEqual({ text: '总经理批示', role: '总经理', action: '批示' });
+  });
+
+  it('reads deadlines and cross-field rules', () => {
+    expect(spec!.deadlines[0]).toEqual({ name: '呈批', from: '收文日期', amount: 1, unit: 'day', doneField: '阅批日期' });
+    expect(spec!.rules.map((r) => r.kind)).toEqual(['notBefore', 'notBefore', 'requiredWhen']);
+  });
+});
+
+describe('chain notation as the seeds write it', () => {
+  const doc = (chain: string) => fixtureDocument().replace(/## 审批流程\n\n[\s\S]*?\n\n## 字段/, `## 审批流程\n\n${chain}\n\n## 字段`);
+  const steps = (chain: string) => {
+    const r = parseRegisterDocument(doc(chain), 'x.md', fixtureContext());
+    if (!r.ok) throw new Error(r.errors.map((e) => formatDocError(e)).join('\n'));
+    return r.value.chain[0].steps.map((s) => s.text);
+  };
+  it.each([
+    ['经办人申请——公司领导审批——综合办公室盖章'],
+    ['经办人申请――公司领导审批――――综合办公室盖章'],
+    ['经办人申请-——公司领导审批——综合办公室盖章'],
+    ['经办人申请→公司领导审批→综合办公室盖章'],
+    ['经办人申请 -> 公司领导审批 -> 综合办公室盖章'],
+  ])('splits %s into three steps', (chain) => {
+    expect(steps(chain)).toEqual(['经办人申请', '公司领导审批', '综合办公室盖章']);
+  });
+
+  it('takes the longest role that starts a step (综合办公室 before 办公室)', () => {
+    const r = parseRegisterDocument(doc('经办人申请——综合办公室登记'), 'x.md', fixtureContext());
+    expect(r.ok && r.value.chain[0].steps[1].role).toBe('综合办公室');
+  });
+
+  it('accepts 无 for a register without approval', () => {
+    const r = parseRegisterDocument(doc('无').replace(/\n- 当 文件类别 为 重要文件 时 必填 承办部门/, ''), 'x.md', fixtureContext());
+    expect(r.ok && r.value.chain).toEqual([]);
+  });
+
+  it('reads a numeric condition (大宗物品 by amount)', () => {
+    const r = parseRegisterDocument(doc('- 当 份数 ≥ 50:经办人申请——总经理审批\n- 其他:经办人申请——办公室主任审批'), 'x.md', fixtureContext());
+    expect(r.ok && r.value.chain[0].when).toEqual({ op: '>=', field: '份数', value: 50 });
+  });
+});
+
+describe('typing habits', () => {
+  it('accepts CRLF line ends, a BOM and full-width punctuation in structure', () => {
+    const source = '\ufeff' + fixtureDocument().replace('| 份数 | 份数 | 是 | 1~999;单位 份 |', '｜ 份数 ｜ 份数 ｜ 是 ｜ １～９９９；单位 份 ｜').replace(/\n/g, '\r\n');
+    const r = parseRegisterDocument(source, 'x.md', fixtureContext());
+    if (!r.ok) throw new Error(r.errors.map((e) => formatDocError(e)).join('\n'));
+    expect(r.value.fields.find((f) => f.name === '份数')!.rules).toEqual({ min: 1, max: 999, unit: '份' });
+  });
+
+  it('accepts old Mac CR line ends', () => {
+    const r = parseRegisterDocument(fixtureDocument().replace(/\n/g, '\r'), 'x.md', fixtureContext());
+    expect(r.ok).toBe(true);
+  });
+});

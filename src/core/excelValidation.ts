@@ -58,7 +58,7 @@ export function excelValidation(field: FieldSpec, ranges: ListRanges): ExcelVali
     promptTitle: field.name.slice(0, 32),
     errorTitle: `${field.name}填写有误`.slice(0, 32),
   };
-  const note = field.note ? `\n${field.note}` : '';
+  const note = field.note ? `;${field.note}` : '';
   switch (field.type) {
     case 'choice': {
       const inline = quoteList(field.choices ?? []);

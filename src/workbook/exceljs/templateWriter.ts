@@ -219,6 +219,7 @@ export function writeFormSheet(wb: ExcelJS.Workbook, spec: RegisterSpec): void {
     ws.getCell(row, 1).value = field.required ? `${field.name} *` : field.name;
     ws.getCell(row, 1).font = { name: FONT, bold: true };
     ws.getCell(row, 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    ws.getCell(row, 1).alignment = { vertical: 'middle', wrapText: true };
     ws.mergeCells(row, 2, row, 4);
     for (let c = 1; c <= 4; c++) ws.getCell(row, c).border = BOX;
     ws.getCell(row, 2).alignment = { wrapText: true, vertical: 'top' };
@@ -242,6 +243,7 @@ export function writeFormSheet(wb: ExcelJS.Workbook, spec: RegisterSpec): void {
     row++;
     for (const step of steps) {
       ws.getCell(row, 1).value = step.text;
+      ws.getCell(row, 1).alignment = { vertical: 'middle', wrapText: true };
       for (let c = 1; c <= 4; c++) ws.getCell(row, c).border = BOX;
       ws.getRow(row).height = 40;
       row++;
@@ -296,8 +298,9 @@ function writeSummarySheet(wb: ExcelJS.Workbook, specs: RegisterSpec[]): void {
     ws.getCell(r, 2).value = { text: spec.name, hyperlink: `#'${spec.name}'!A1` };
     ws.getCell(r, 3).value = spec.category;
     ws.getCell(r, 4).value = spec.retention;
-    const firstField = spec.fields[0].name;
-    ws.getCell(r, 5).value = { formula: `COUNTA(${tableName(spec)}[${firstField}])-COUNTBLANK(${tableName(spec)}[${firstField}])`, result: 0 } as ExcelJS.CellFormulaValue;
+    // A record always has its first required field; no cached result, so every spreadsheet program computes it.
+    const counted = (spec.fields.find((f) => f.required) ?? spec.fields[0]).name;
+    ws.getCell(r, 5).value = { formula: `COUNTA(${tableName(spec)}[${counted}])` } as ExcelJS.CellFormulaValue;
   });
   ws.columns.forEach((c, i) => (c.width = [14, 22, 12, 10, 10][i] ?? 12));
 }

@@ -566,8 +566,11 @@ export function readRule(t: string): { ok: true; value: CrossRule } | { ok: fals
   let m: RegExpExecArray | null;
   if ((m = /^(\S+)\s+不早于\s+(\S+?)(?:\s*(?:加|后)\s*(\d+)\s*天)?$/.exec(t)))
     return { ok: true, value: { kind: 'notBefore', field: m[1], other: m[2], offsetDays: Number(m[3] ?? 0), text: t } };
-  if ((m = /^(\S+)\s+不晚于\s+(\S+?)(?:\s*(?:减|前)\s*(\d+)\s*天)?$/.exec(t)))
-    return { ok: true, value: { kind: 'notBefore', field: m[2], other: m[1], offsetDays: Number(m[3] ?? 0), text: t } };
+  if ((m = /^(\S+)\s+不晚于\s+(\S+?)(?:\s*(减|前|加|后)\s*(\d+)\s*天)?$/.exec(t))) {
+    // A 不晚于 B 减 N 天 ⇔ B ≥ A + N;A 不晚于 B 加 N 天 ⇔ B ≥ A − N.
+    const days = Number(m[4] ?? 0) * (m[3] === '加' || m[3] === '后' ? -1 : 1);
+    return { ok: true, value: { kind: 'notBefore', field: m[2], other: m[1], offsetDays: days, text: t } };
+  }
   if ((m = /^(\S+)\s+不超过\s+半年用量\s*\(\s*(\S+?)\s*\)$/.exec(t)))
     return { ok: true, value: { kind: 'halfYearCap', field: m[1], itemField: m[2], text: t } };
   if ((m = /^(\S+)\s+(?:不大于|不超过)\s+(\S+)$/.exec(t)))
@@ -586,7 +589,7 @@ export function readRule(t: string): { ok: true; value: CrossRule } | { ok: fals
   }
   return {
     ok: false,
-    message: `看不懂校验规则“${t}”。可写:A 不早于 B;A 不早于 B 加 3 天;A 不晚于 B;A 不大于 B;A 不超过 半年用量(物品编码);当 X 为 值 时 必填 A、B;至少填写 3 项:A、B、C`,
+    message: `看不懂校验规则“${t}”。可写:A 不早于 B;A 不早于 B 加 3 天;A 不晚于 B;A 不晚于 B 加 30 天;A 不大于 B;A 不超过 半年用量(物品编码);当 X 为 值 时 必填 A、B;至少填写 3 项:A、B、C`,
     messageEn: `Cannot read rule "${t}". Forms: A 不早于 B [加 N 天]; A 不晚于 B; A 不大于 B; A 不超过 半年用量(item); 当 X 为 v 时 必填 A、B; 至少填写 N 项:A、B、C`,
   };
 }

@@ -85,3 +85,24 @@ describe('typing habits', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('cross-field rule phrases', () => {
+  const { readRule } = jest.requireActual('../../src/spec/parseRegister') as typeof import('../../src/spec/parseRegister');
+  it.each([
+    ['归还日期 不早于 借出日期', { kind: 'notBefore', field: '归还日期', other: '借出日期', offsetDays: 0 }],
+    ['需用日期 不早于 申请日期 加 3 天', { kind: 'notBefore', field: '需用日期', other: '申请日期', offsetDays: 3 }],
+    ['开始时间 不晚于 结束时间', { kind: 'notBefore', field: '结束时间', other: '开始时间', offsetDays: 0 }],
+    ['申请日期 不晚于 需用日期 减 3 天', { kind: 'notBefore', field: '需用日期', other: '申请日期', offsetDays: 3 }],
+    ['应还日期 不晚于 借出日期 加 30 天', { kind: 'notBefore', field: '借出日期', other: '应还日期', offsetDays: -30 }],
+    ['实发数量 不大于 申领数量', { kind: 'notMoreThan', field: '实发数量', other: '申领数量' }],
+    ['申购数量 不超过 半年用量(物品编码)', { kind: 'halfYearCap', field: '申购数量', itemField: '物品编码' }],
+    ['至少填写 3 项:甲、乙、丙', { kind: 'atLeast', count: 3, fields: ['甲', '乙', '丙'] }],
+  ])('%s', (text, expected) => {
+    const r = readRule(text);
+    expect(r.ok && r.value).toMatchObject(expected);
+  });
+
+  it('refuses 至少填写 N 项 with fewer than N fields listed', () => {
+    expect(readRule('至少填写 3 项:甲、乙').ok).toBe(false);
+  });
+});

@@ -3,14 +3,33 @@
  * A user's mistake gets a message that says what to do, never a stack trace.
  */
 import { promises as fs } from 'node:fs';
+// exceljs writes emoji, "_xHHHH_" text and "\r" exactly only with this (found by the contract suite).
+import '../workbook/exceljs/nodeZipFix';
 import { UsageError, parseArgs } from './args';
 import { processIo, type Io } from './io';
 import { lintCommand } from './lint';
+import { analyzeCommand } from './analyze';
 import { templatesCommand } from './templates';
+import { checkCommand } from './check';
+import { verifyCommand } from './verify';
+import { retentionCommand } from './retention';
+import { demoCommand } from './demo';
+import { langOf } from './workbookFile';
 
 const USAGE = `用法 (usage):
   taizhang templates [DIR] --out OUT    从流程文件生成空白模板 (build blank templates)
   taizhang lint [DIR]                   只检查流程文件 (check the process documents)
+  taizhang analyze FILE [--month YYYY-MM] [--out FILE] [--json] [--as-of YYYY-MM-DD]
+                                        办公用品库存、消耗与成本分析、补货建议和采购计划,写入工作簿副本
+                                        (supplies stock, consumption and cost, reorder, purchase plan;
+                                        --out 默认 FILE-消耗分析.xlsx,只加 --json 时不写文件)
+  taizhang check FILE [--json] [--as-of DATE] [--lang en]
+                                        检查工作簿中每条记录:字段与校验规则、编号、状态、逾期 (validate every record)
+  taizhang verify FILE [--json]         重算审计链,指出第一处被改动的地方 (verify the audit chain)
+  taizhang retention FILE [--as-of DATE] [--out FILE] [--json]
+                                        已过保存期限的记录与销毁清册;--out 写入工作簿副本 (destruction list)
+  taizhang demo --out FILE [--templates DIR] [--seed N] [--end DATE]
+                                        生成一年办公室工作的演示工作簿 (a demo workbook with a year of activity)
   taizhang help                         显示本帮助
 
 DIR 默认为 templates/;OUT 默认为 dist/templates/`;
@@ -35,6 +54,35 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const dir = args.positionals[0] ?? 'templates';
         await requireDir(dir);
         return await lintCommand(dir, io);
+      }
+      case 'analyze': {
+        const args = parseArgs(rest, ['month', 'out', 'as-of'], ['json']);
+        if (args.positionals.length !== 1) throw new UsageError('analyze 需要一个工作簿文件 (analyze needs one workbook FILE)');
+        const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
+        return await analyzeCommand(args.positionals[0], { month: str(args.flags.month), out: str(args.flags.out), json: args.flags.json === true, asOf: str(args.flags['as-of']) }, io);
+      }
+      case 'check': {
+        const args = parseArgs(rest, ['as-of', 'lang'], ['json']);
+        if (args.positionals.length !== 1) throw new UsageError('check 需要一个工作簿文件 (check needs one workbook FILE)');
+        return await checkCommand(args.positionals[0], { json: args.flags.json === true, asOf: args.flags['as-of'] as string | undefined, lang: langOf(args.flags.lang) }, io);
+      }
+      case 'verify': {
+        const args = parseArgs(rest, ['lang'], ['json']);
+        if (args.positionals.length !== 1) throw new UsageError('verify 需要一个工作簿文件 (verify needs one workbook FILE)');
+        return await verifyCommand(args.positionals[0], { json: args.flags.json === true, lang: langOf(args.flags.lang) }, io);
+      }
+      case 'retention': {
+        const args = parseArgs(rest, ['as-of', 'out', 'lang'], ['json']);
+        if (args.positionals.length !== 1) throw new UsageError('retention 需要一个工作簿文件 (retention needs one workbook FILE)');
+        return await retentionCommand(args.positionals[0], { asOf: args.flags['as-of'] as string | undefined, out: args.flags.out as string | undefined, json: args.flags.json === true, lang: langOf(args.flags.lang) }, io);
+      }
+      case 'demo': {
+        const args = parseArgs(rest, ['out', 'templates', 'seed', 'end'], []);
+        if (args.positionals.length) throw new UsageError('demo 不接受位置参数;用 --out FILE 指定输出 (demo takes --out FILE)');
+        if (typeof args.flags.out !== 'string') throw new UsageError('demo 需要 --out FILE (demo needs --out FILE)');
+        const templates = String(args.flags.templates ?? 'templates');
+        await requireDir(templates);
+        return await demoCommand({ out: args.flags.out, templates, seed: args.flags.seed as string | undefined, end: args.flags.end as string | undefined }, io);
       }
       case undefined:
       case 'help':

@@ -4,18 +4,41 @@
  * Canonical form: object keys sorted by UTF-16 code units, strings NFC-normalised, no whitespace,
  * numbers as JSON.stringify writes them, undefined members dropped.
  */
+/**
+ * Text made only of characters that NFC never changes (below U+0300, CJK punctuation but its combining tone marks, unified ideographs,
+ * half/full-width forms) is returned as it is; anything else goes through String.prototype.normalize.
+ */
+const NFC_STABLE = /^[\u0000-\u02ff\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]*$/;
+function nfc(text: string): string {
+  return NFC_STABLE.test(text) ? text : text.normalize('NFC');
+}
+
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k.normalize('NFC'), v] as const)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'string':
+      return JSON.stringify(nfc(value));
+    case 'object': {
+      // Written as loops: the audit chain hashes every record of a register on verify.
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (value[i] === undefined ? 'null' : canonicalJson(value[i]));
+        return out + ']';
+      }
+      const obj = value as Record<string, unknown>;
+      const keys: [string, string][] = [];
+      for (const k of Object.keys(obj)) if (obj[k] !== undefined) keys.push([nfc(k), k]);
+      keys.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) out += (i ? ',' : '') + JSON.stringify(keys[i][0]) + ':' + canonicalJson(obj[keys[i][1]]);
+      return out + '}';
+    }
+    default:
+      return 'null';
   }
-  return 'null';
 }
 
 function subtle(): SubtleCrypto {

@@ -21,7 +21,10 @@ export interface TableShape {
   rowsBelow: number;
 }
 
-export function checkStructure(meta: RegisterMeta, shape: TableShape | null): StructureProblem[] {
+/** Only what the check compares is needed of the register, so the port's guard can check a bare table too. */
+export type StructureExpectation = Pick<RegisterMeta, 'name' | 'sheet' | 'table' | 'headers'>;
+
+export function checkStructure(meta: StructureExpectation, shape: TableShape | null): StructureProblem[] {
   const base = { register: meta.name, sheet: meta.sheet };
   if (!shape)
     return [{ ...base, kind: 'missingTable', message: `找不到“${meta.name}”的表格 ${meta.table}(工作表或表格被删除或改名)`, messageEn: `Table ${meta.table} of "${meta.name}" is missing (sheet or table deleted or renamed)` }];

@@ -2,17 +2,30 @@
  * WorkbookPort: everything the app needs of a workbook, shaped so that every user action is one read and one
  * write round trip. In Office.js each call is one `context.sync` (chunked only for huge payloads), so a submit
  * or an approval costs two syncs whatever the register's size; the exceljs adapter does the same in memory.
+ *
+ * Large registers: Excel on the web refuses a request or response over 5 MB, so an action reads only what it
+ * needs — some columns (TableRead.columns) and/or some rows (TableRead.rows) — instead of the whole table.
  */
 import type { CellValue } from '../core/cells';
 import type { MetaResult } from '../core/metadata';
+import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 
 export interface TableSnapshot {
   table: string;
   sheet: string;
   /** Header row as it is in the workbook now. */
   headers: string[];
-  /** Data body rows, each as wide as the header. Blank rows are kept so indexes match the sheet. */
+  /**
+   * Data body rows read, each as wide as the header. Blank rows are kept so indexes match the sheet.
+   * Columns that were not asked for (TableRead.columns) are null: see readColumns.
+   */
   rows: CellValue[][];
+  /** Number of data body rows in the table (rows may hold only a window of them). */
+  rowCount: number;
+  /** Body index of rows[0] (0 unless TableRead.rows asked for a window). */
+  rowStart: number;
+  /** 0-based indexes of the columns read; null when every column was read. */
+  readColumns: number[] | null;
   /** 1-based worksheet row of rows[0]. */
   firstRow: number;
   /** 1-based worksheet column of the table's first column. */
@@ -23,12 +36,35 @@ export interface TableSnapshot {
   rowsBelow: number;
 }
 
+/** Which body rows to read: `from` is a 0-based body index, negative counts from the end (-1 is the last row). */
+export interface RowWindow {
+  from?: number;
+  /** Rows from `from` on; to the end when omitted. */
+  count?: number;
+}
+
+/** Part of a table: some columns and/or some rows. */
+export interface TableRead {
+  table: string;
+  /** Key in ReadResult.tables; the table name when omitted (two reads of one table need two keys). */
+  key?: string;
+  /** Headers of the columns to read; all when omitted. A header not in the table is not read (readColumns). */
+  columns?: string[];
+  rows?: RowWindow;
+}
+
+export interface SheetRead {
+  sheet: string;
+  /** Only the last n rows of the sheet's used rows (the tail of the audit log). */
+  lastRows?: number;
+}
+
 export interface ReadRequest {
   meta?: boolean;
-  /** Excel table names (tz_<id>) to read. */
-  tables?: string[];
+  /** Excel table names (tz_<id>) to read whole, or parts of tables. */
+  tables?: (string | TableRead)[];
   /** Plain sheets to read as values from A1 (设置, _审计, …). */
-  sheets?: string[];
+  sheets?: (string | SheetRead)[];
 }
 
 export interface ReadResult {
@@ -41,7 +77,7 @@ export interface ReadResult {
 
 export interface CellUpdate {
   table: string;
-  /** 0-based index into TableSnapshot.rows. */
+  /** 0-based index into the table body: TableSnapshot.rowStart + the index into TableSnapshot.rows. */
   row: number;
   /** 0-based column index within the table. */
   column: number;
@@ -49,16 +85,60 @@ export interface CellUpdate {
 }
 
 export interface WriteBatch {
+  /**
+   * Structure guard, per table: the header row (RegisterMeta.headers) that the caller's checks were made
+   * against. The adapter refuses the whole batch (StructureGuardError, nothing written) when the table, as read
+   * in this action, no longer has that header or has merged cells in its body or rows pasted below it.
+   */
+  expectHeaders?: Record<string, string[]>;
   /** Rows appended to the end of a table (the table grows to include them). */
   appends?: { table: string; rows: CellValue[][] }[];
   updates?: CellUpdate[];
   /** Rows appended after the last used row of a plain sheet (the audit log). */
   sheetAppends?: { sheet: string; rows: CellValue[][] }[];
   /** A sheet's content replaced from A1 (the summary sheets). Created when missing. */
-  sheetWrites?: { sheet: string; rows: CellValue[][]; hidden?: boolean }[];
+  sheetWrites?: { sheet: string; rows: CellValue[][]; hidden?: boolean; charts?: ChartRequest[] }[];
+  /**
+   * Values written into an existing sheet from a top-left cell, keeping its formatting, merges and the formulas
+   * elsewhere that point at it (the printable 申请单, the 设置 lists that data validation refers to).
+   */
+  rangeWrites?: RangeWrite[];
+  /** Sheet brought to the front once written (the filled 申请单, ready for Ctrl+P). Ignored where there is no UI. */
+  activate?: string;
+}
+
+export interface RangeWrite {
+  sheet: string;
+  /** 1-based worksheet row and column of rows[0][0]. */
+  row: number;
+  column: number;
+  rows: CellValue[][];
+}
+
+/** A native Excel chart over data the same sheetWrite puts on the sheet. Adapters that cannot draw charts skip it. */
+export interface ChartRequest {
+  kind: 'column' | 'bar' | 'pie';
+  title: string;
+  /** Source range on the sheet, A1 notation (e.g. A4:C12), categories in the first column, series names in the first row. */
+  source: string;
+  /** Top-left cell of the chart. */
+  anchor: string;
+}
+
+/** Registers to add to a workbook (a blank one, or one that has some already). */
+export interface SetupRequest {
+  /** Only registers the workbook does not hold yet; an adapter refuses ids it already has. */
+  specs: RegisterSpec[];
+  /** Seeds the 设置 sheet when the workbook has none; an existing 设置 sheet is kept as the office edited it. */
+  settings: SettingsSpec;
 }
 
 export interface WorkbookPort {
   read(request: ReadRequest): Promise<ReadResult>;
   write(batch: WriteBatch): Promise<void>;
+  /**
+   * Creates register sheets, tables, 申请单, 说明, 设置, 汇总 and the hidden metadata and audit sheets, exactly as
+   * `taizhang templates` lays them out. Optional so that read-only hosts can omit it; the task pane says so.
+   */
+  setUp?(request: SetupRequest): Promise<void>;
 }

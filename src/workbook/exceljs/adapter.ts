@@ -6,7 +6,10 @@ import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/cells';
 import { metaFromRows } from '../../core/metadata';
 import { META_SHEET } from '../../core/layout';
-import type { ReadRequest, ReadResult, TableSnapshot, WorkbookPort, WriteBatch } from '../port';
+import type { ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, WorkbookPort, WriteBatch } from '../port';
+import { WriteShapeError, assertStructure } from '../guard';
+import { resolveColumns, resolveWindow, sheetReads, sheetTail, tableReads } from '../reads';
+import { addRegisters } from './setup';
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -97,15 +100,23 @@ function rowValues(ws: ExcelJS.Worksheet, row: number, left: number, right: numb
 
 const isBlank = (row: CellValue[]) => row.every((v) => v === null || v === '');
 
-export function snapshotTable(wb: ExcelJS.Workbook, name: string): TableSnapshot | null {
+/** A table as it is now, whole or the part `read` asks for (columns not asked for are null). */
+export function snapshotTable(wb: ExcelJS.Workbook, name: string, read?: Omit<TableRead, 'table'>): TableSnapshot | null {
   const found = findTable(wb, name);
   if (!found) return null;
   const { ws, model } = found;
   const range = tableRange(model);
   const headers = rowValues(ws, range.top, range.left, range.right).map((v) => (v === null ? '' : String(v)));
-  const rows: CellValue[][] = [];
   const lastBody = range.bottom - (model.totalsRow ? 1 : 0);
-  for (let r = range.top + 1; r <= lastBody; r++) rows.push(rowValues(ws, r, range.left, range.right));
+  const rowCount = lastBody - range.top;
+  const { start, end } = resolveWindow(read?.rows, rowCount);
+  const readColumns = resolveColumns(headers, read?.columns);
+  const keep = readColumns && new Set(readColumns);
+  const rows: CellValue[][] = [];
+  for (let r = range.top + 1 + start; r <= range.top + end; r++) {
+    const row = rowValues(ws, r, range.left, range.right);
+    rows.push(keep ? row.map((v, j) => (keep.has(j) ? v : null)) : row);
+  }
   const mergedInBody = mergedRanges(ws).filter((ref) => {
     const m = decodeRange(ref);
     return m.bottom > range.top && m.top <= lastBody && m.right >= range.left && m.left <= range.right;
@@ -114,7 +125,7 @@ export function snapshotTable(wb: ExcelJS.Workbook, name: string): TableSnapshot
   for (let r = range.bottom + 1; r <= Math.min(ws.rowCount, range.bottom + 50); r++) {
     if (!isBlank(rowValues(ws, r, range.left, range.right))) rowsBelow++;
   }
-  return { table: name, sheet: ws.name, headers, rows, firstRow: range.top + 1, firstColumn: range.left, mergedInBody, rowsBelow };
+  return { table: name, sheet: ws.name, headers, rows, rowCount, rowStart: start, readColumns, firstRow: range.top + 1 + start, firstColumn: range.left, mergedInBody, rowsBelow };
 }
 
 export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
@@ -131,7 +142,10 @@ export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
 
 function setCell(ws: ExcelJS.Worksheet, row: number, col: number, value: CellValue, styleFrom?: ExcelJS.Cell): void {
   const cell = ws.getRow(row).getCell(col);
-  if (styleFrom && styleFrom.numFmt && !cell.numFmt) cell.numFmt = styleFrom.numFmt;
+  // The template's empty first body row was created before the column formats: take the column's then,
+  // or the first record's dates show as serial numbers.
+  const numFmt = styleFrom?.numFmt || ws.getColumn(col).numFmt;
+  if (numFmt && !cell.numFmt) cell.numFmt = numFmt;
   if (styleFrom && styleFrom.alignment && !cell.alignment) cell.alignment = styleFrom.alignment;
   // A string is always written as a string cell: text starting with = + - @ stays text, never a formula.
   cell.value = value;
@@ -148,15 +162,39 @@ export class ExcelJsWorkbook implements WorkbookPort {
         ? metaFromRows(sheetValues(ws))
         : metaFromRows([]);
     }
-    for (const name of request.tables ?? []) result.tables[name] = snapshotTable(this.workbook, name);
-    for (const name of request.sheets ?? []) {
-      const ws = this.workbook.getWorksheet(name);
-      result.sheets[name] = ws ? sheetValues(ws) : null;
+    for (const read of tableReads(request)) result.tables[read.key] = snapshotTable(this.workbook, read.table, read);
+    for (const read of sheetReads(request)) {
+      const ws = this.workbook.getWorksheet(read.sheet);
+      result.sheets[read.sheet] = ws ? sheetTail(sheetValues(ws), read) : null;
     }
     return result;
   }
 
+  /** Everything that could make the batch fail is checked before the first cell changes: a refused write changes nothing. */
+  private precheck(batch: WriteBatch): void {
+    assertStructure(batch.expectHeaders, (table) => snapshotTable(this.workbook, table));
+    const width = (table: string) => {
+      const found = findTable(this.workbook, table);
+      if (!found) throw new WriteShapeError(`Table ${table} not found`);
+      const range = tableRange(found.model);
+      return { columns: range.right - range.left + 1, rows: range.bottom - range.top - (found.model.totalsRow ? 1 : 0) };
+    };
+    for (const u of batch.updates ?? []) {
+      const t = width(u.table);
+      if (u.row < 0 || u.row >= t.rows || u.column < 0 || u.column >= t.columns)
+        throw new WriteShapeError(`Update of ${u.table} row ${u.row} column ${u.column} is outside the table (${t.rows} × ${t.columns})`);
+    }
+    for (const a of batch.appends ?? []) {
+      const t = width(a.table);
+      const bad = a.rows.findIndex((r) => r.length !== t.columns);
+      if (bad >= 0) throw new WriteShapeError(`Row ${bad} appended to ${a.table} has ${a.rows[bad].length} cells, the table has ${t.columns} columns`);
+    }
+    for (const a of [...(batch.sheetAppends ?? []), ...(batch.rangeWrites ?? [])])
+      if (!this.workbook.getWorksheet(a.sheet)) throw new WriteShapeError(`Sheet ${a.sheet} not found`);
+  }
+
   async write(batch: WriteBatch): Promise<void> {
+    this.precheck(batch);
     for (const update of batch.updates ?? []) {
       const found = findTable(this.workbook, update.table);
       if (!found) throw new Error(`Table ${update.table} not found`);
@@ -195,11 +233,25 @@ export class ExcelJsWorkbook implements WorkbookPort {
         next++;
       }
     }
+    for (const write of batch.rangeWrites ?? []) {
+      const ws = this.workbook.getWorksheet(write.sheet);
+      if (!ws) throw new Error(`Sheet ${write.sheet} not found`);
+      write.rows.forEach((row, i) => row.forEach((value, j) => setCell(ws, write.row + i, write.column + j, value)));
+    }
+    // exceljs cannot draw charts: sheetWrites' charts are left to Excel (the Office.js adapter).
     for (const write of batch.sheetWrites ?? []) {
       let ws = this.workbook.getWorksheet(write.sheet);
+      // The sheet is replaced where it stood (汇总 stays the first tab).
+      // (exceljs orders sheets by orderNo, which its typings omit.)
+      const orderNo = (ws as unknown as { orderNo?: number } | undefined)?.orderNo;
       if (ws) this.workbook.removeWorksheet(ws.id);
       ws = this.workbook.addWorksheet(write.sheet, write.hidden ? { state: 'veryHidden' } : {});
+      if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
       write.rows.forEach((row, i) => row.forEach((value, j) => setCell(ws!, i + 1, j + 1, value)));
     }
+  }
+
+  async setUp(request: SetupRequest): Promise<void> {
+    await addRegisters(this.workbook, request);
   }
 }

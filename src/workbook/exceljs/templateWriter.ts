@@ -43,12 +43,16 @@ export function columnLetter(index1: number): string {
 
 const sheetRef = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
+/** A 设置 column as a range that grows with what the office adds to it (data validation lists refer to it). */
+export function settingsColumnRange(col: string): string {
+  const MAX = 300;
+  return `OFFSET(${sheetRef(SETTINGS_SHEET)}!$${col}$2,0,0,MAX(1,COUNTA(${sheetRef(SETTINGS_SHEET)}!$${col}$2:$${col}$${MAX})),1)`;
+}
+
 /** The 设置 sheet: departments (A:B), roles (D:E), people (G:I), then one column per list from K. */
 export function writeSettingsSheet(wb: ExcelJS.Workbook, settings: SettingsSpec): ListRanges {
   const ws = wb.addWorksheet(SETTINGS_SHEET, { properties: { tabColor: { argb: 'FF808080' } } });
-  const MAX = 300;
-  const dyn = (col: string) =>
-    `OFFSET(${sheetRef(SETTINGS_SHEET)}!$${col}$2,0,0,MAX(1,COUNTA(${sheetRef(SETTINGS_SHEET)}!$${col}$2:$${col}$${MAX})),1)`;
+  const dyn = settingsColumnRange;
   const heads: [number, string][] = [
     [1, '部门'], [2, '人数'], [4, '角色'], [5, '说明'], [7, '姓名'], [8, '部门'], [9, '角色'],
   ];
@@ -286,7 +290,7 @@ export function writeGuideSheet(wb: ExcelJS.Workbook, name: string, specs: Regis
   }
 }
 
-function writeSummarySheet(wb: ExcelJS.Workbook, specs: RegisterSpec[]): void {
+export function writeSummarySheet(wb: ExcelJS.Workbook, specs: RegisterSpec[]): void {
   const ws = wb.addWorksheet(SUMMARY_SHEET, { properties: { tabColor: { argb: 'FF1F4E79' } }, views: [{ state: 'frozen', ySplit: 3 }] });
   ws.getCell('A1').value = '台账汇总';
   ws.getCell('A1').font = { name: FONT, bold: true, size: 16 };
@@ -305,7 +309,7 @@ function writeSummarySheet(wb: ExcelJS.Workbook, specs: RegisterSpec[]): void {
   ws.columns.forEach((c, i) => (c.width = [14, 22, 12, 10, 10][i] ?? 12));
 }
 
-function writeMetaSheets(wb: ExcelJS.Workbook, metas: RegisterMeta[]): void {
+export function writeMetaSheets(wb: ExcelJS.Workbook, metas: RegisterMeta[]): void {
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   metaToRows({ formatVersion: META_FORMAT_VERSION, registers: metas }).forEach((row) => meta.addRow(row));
   const audit = wb.addWorksheet(AUDIT_SHEET, { state: 'veryHidden' });

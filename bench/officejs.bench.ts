@@ -1,0 +1,59 @@
+/**
+ * Syncs and bytes per user action through the Office.js adapter, at 10, 10,000 and 100,000 rows in a register:
+ * the task pane's own Session drives the fake Excel (which counts every context.sync and measures its request
+ * and response as UTF-8 JSON). Budget: 2 syncs per action, no request or response over 5 MB.
+ *
+ *   officejs.syncs.<action>.<rows>            context.sync calls of the action (failed ones included)
+ *   officejs.maxRequestBytes.<action>.<rows>  largest request of the action
+ *   officejs.maxResponseBytes.<action>.<rows> largest response of the action
+ *
+ * Actions: open (the records list: the register's last 50 rows, first time in the session), submit, approve
+ * (the first step of the record just submitted), summary (刷新汇总: recount every register into 汇总).
+ */
+import { registerColumns } from '../src/core/layout';
+import { buildCatalog } from '../src/spec/catalog';
+import { Session } from '../src/taskpane/session';
+import { OfficeJsWorkbook } from '../src/workbook/officejs/adapter';
+import { fakeWorkbook, fillRegister } from '../src/workbook/officejs/testing/fixtures';
+import { readDir, FIXTURE_DOCS } from '../test/support/docs';
+
+const SIZES = [10, 10_000, 100_000];
+const VALUES = { 收文日期: '2026-03-15', 来文单位: '长沙市财政局', 来文类别: '上级来文', 文件标题: '关于报送年度预算执行情况的通知', 文件类别: '一般文件', 紧急程度: '平件', 密级: '内部', 份数: 1 };
+
+export async function run(): Promise<Record<string, number>> {
+  const catalog = buildCatalog(readDir(FIXTURE_DOCS));
+  if (!catalog.ok) throw new Error('fixture documents do not parse');
+  const spec = catalog.value.registers[0];
+  const settings = catalog.value.settings;
+  const out: Record<string, number> = {};
+  for (const rows of SIZES) {
+    const excel = await fakeWorkbook([spec], settings);
+    fillRegister(excel.model, spec, settings, rows);
+    const session = new Session(new OfficeJsWorkbook({ run: excel.run, undoGroups: true }), () => '2026-03-15T10:00');
+    const opened = await session.open();
+    if (opened.kind !== 'ready') throw new Error(`workbook did not open: ${JSON.stringify(opened)}`);
+
+    const measure = async (action: string, fn: () => Promise<unknown>) => {
+      excel.resetStats();
+      await fn();
+      out[`officejs.syncs.${action}.${rows}`] = excel.syncCount;
+      out[`officejs.maxRequestBytes.${action}.${rows}`] = excel.maxRequestBytes;
+      out[`officejs.maxResponseBytes.${action}.${rows}`] = excel.maxResponseBytes;
+    };
+
+    await measure('open', () => session.loadRecent(spec.id, 50));
+    let number = '';
+    await measure('submit', async () => {
+      const r = await session.submit(spec.id, VALUES, '孙晓燕');
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      number = r.number;
+    });
+    await measure('approve', async () => {
+      const r = await session.act(spec.id, { row: rows, number }, { kind: 'approve', opinion: '请分管领导阅示' }, '赵敏');
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    });
+    await measure('summary', () => session.refreshSummary());
+    process.stderr.write(`  officejs: ${rows} rows × ${registerColumns(spec).length} columns done\n`);
+  }
+  return out;
+}

@@ -1,0 +1,206 @@
+/**
+ * What the task pane calls: one user action = one port.read (readsFor*) + one pure plan here + one port.write.
+ * A plan checks the table's structure, the actor's role, the record's state and the values, then returns the
+ * WriteBatch (the row or changed cells, and the audit entry in the same batch) — or errors as data, and nothing
+ * is written. `now` is always given by the caller.
+ */
+import type { CellValue, RecordValue } from './cells';
+import type { ConsumptionEvent } from './consumption';
+import { CONSUMPTION_SOURCE } from './consumption';
+import { withDefaults } from './defaults';
+import { parseInstant } from './dates';
+import type { FieldError } from './findings';
+import { AUDIT_SHEET, SETTINGS_SHEET, registerColumns } from './layout';
+import type { RegisterMeta } from './metadata';
+import { compilePattern, nextNumber } from './numbering';
+import { recordToRow, rowToRecord, type RegisterRecord } from './records';
+import { checkStructure } from './structure';
+import { findPerson } from './settings';
+import { AUDIT_ACTIONS, entryToRow, recordHash, sealEntry, type AuditAction, type AuditEntry, type AuditTail, type Digest } from './audit';
+import { recordNumber, serialField, transition, type WorkflowAction, type WorkflowRecord } from './transitions';
+import { normaliseValues, validateValues } from './validate';
+import { actorProblem, deriveState, routeFor } from './workflow';
+import type { ReadRequest, TableSnapshot, WriteBatch } from '../workbook/port';
+import type { RegisterSpec, SettingsSpec } from '../spec/schema';
+
+export interface ActionContext {
+  meta: RegisterMeta;
+  /** From the workbook's 设置 sheet (settingsFromSheet). */
+  settings: SettingsSpec;
+  /** The register's table as read in this action (whole, or the parts readsFor* asked for). */
+  table: TableSnapshot;
+  /** From the last row of _审计 (auditTail). */
+  audit: AuditTail;
+  /** YYYY-MM-DDTHH:mm[:ss], naive local time. */
+  now: string;
+  /** Issue history, for registers with a 半年使用数 rule. */
+  consumption?: ConsumptionEvent[];
+  /** SHA-256 implementation; WebCrypto unless a batch job passes an equivalent one. */
+  digest?: Digest;
+}
+
+export type PlanResult =
+  | { ok: true; batch: WriteBatch; number: string; record: WorkflowRecord; status: string | null; entry: AuditEntry; warnings: FieldError[] }
+  | { ok: false; errors: FieldError[] };
+
+export interface Target {
+  /** 0-based body index of the record's row (TableSnapshot.rowStart + index into rows). */
+  row: number;
+  /** The number the caller saw there; refused if the row now holds another record. */
+  number?: string;
+}
+
+const fail = (errors: FieldError[]): PlanResult => ({ ok: false, errors });
+
+function structureErrors(meta: RegisterMeta, table: TableSnapshot): FieldError[] {
+  return checkStructure(meta, table).map((p) => ({ field: p.column ?? null, rule: `structure.${p.kind}`, message: p.message, messageEn: p.messageEn }));
+}
+
+function checkNow(now: string): void {
+  if (parseInstant(now) === null) throw new Error(`now must be YYYY-MM-DD[THH:mm[:ss]], got "${now}"`);
+}
+
+/** Reads a submit needs: the number column of every row (never the whole table), 设置, the audit tail. */
+export function readsForSubmit(meta: RegisterMeta, all: RegisterMeta[] = []): ReadRequest {
+  const serial = serialField(meta.spec);
+  const tables: NonNullable<ReadRequest['tables']> = [{ table: meta.table, columns: serial ? [serial.name] : [], rows: serial ? undefined : { from: -1, count: 1 } }];
+  const source = all.find((m) => m.id === CONSUMPTION_SOURCE.register);
+  if (source && meta.spec.rules.some((r) => r.kind === 'halfYearCap') && source.table !== meta.table)
+    tables.push({ table: source.table, columns: [CONSUMPTION_SOURCE.item, CONSUMPTION_SOURCE.quantity, CONSUMPTION_SOURCE.date, '状态'] });
+  return { meta: true, tables, sheets: [SETTINGS_SHEET, { sheet: AUDIT_SHEET, lastRows: 1 }] };
+}
+
+/** Reads an action on one record needs: that row, 设置, the audit tail. */
+export function readsForRecord(meta: RegisterMeta, row: number): ReadRequest {
+  return { meta: true, tables: [{ table: meta.table, rows: { from: row, count: 1 } }], sheets: [SETTINGS_SHEET, { sheet: AUDIT_SHEET, lastRows: 1 }] };
+}
+
+async function seal(ctx: ActionContext, record: WorkflowRecord, action: AuditAction, actor: string) {
+  const contentHash = await recordHash(ctx.meta.spec, record, ctx.digest);
+  return sealEntry(ctx.audit, { time: ctx.now, register: ctx.meta.spec.id, number: recordNumber(ctx.meta.spec, record.values), action: AUDIT_ACTIONS[action], actor, contentHash }, ctx.digest);
+}
+
+function serialValues(spec: RegisterSpec, table: TableSnapshot): (string | null)[] {
+  const serial = serialField(spec);
+  if (!serial) return [];
+  const i = table.headers.indexOf(serial.name);
+  if (i < 0) return [];
+  return table.rows.map((r) => (r[i] === null || r[i] === undefined ? null : String(r[i])));
+}
+
+async function appendPlan(ctx: ActionContext, record: WorkflowRecord, action: AuditAction, actor: string, warnings: FieldError[]): Promise<PlanResult> {
+  const spec = ctx.meta.spec;
+  const row = recordToRow(spec, record);
+  const entry = await seal(ctx, record, action, actor);
+  return {
+    ok: true,
+    batch: {
+      expectHeaders: { [ctx.meta.table]: ctx.meta.headers },
+      appends: [{ table: ctx.meta.table, rows: [row] }],
+      sheetAppends: [{ sheet: AUDIT_SHEET, rows: [entryToRow(entry)] }],
+    },
+    number: entry.number,
+    record,
+    status: record.status,
+    entry,
+    warnings,
+  };
+}
+
+/** 提交: a new record, numbered from the rows already in the register, with the first approval step pending. */
+export async function planSubmit(ctx: ActionContext, values: Record<string, RecordValue | undefined>, actor: string): Promise<PlanResult> {
+  checkNow(ctx.now);
+  const spec = ctx.meta.spec;
+  const structure = structureErrors(ctx.meta, ctx.table);
+  if (structure.length) return fail(structure);
+  if (!findPerson(ctx.settings, actor))
+    return fail([{ field: null, rule: 'workflow.unknownActor', message: `“${actor}”不在“设置”工作表的人员名单中`, messageEn: `"${actor}" is not listed on the 设置 sheet` }]);
+  const clean = normaliseValues(spec, withDefaults(spec, values, ctx.now));
+  const errors = validateValues(spec, clean, { settings: ctx.settings, consumption: ctx.consumption });
+  const route = routeFor(spec, clean);
+  if (route) {
+    const who = actorProblem(spec, ctx.settings, clean, route.steps[0], actor);
+    if (who) errors.unshift(who);
+  }
+  if (errors.length) return fail(errors);
+  const serial = serialField(spec);
+  if (serial) clean[serial.name] = nextNumber(compilePattern(serial.rules.pattern!), serialValues(spec, ctx.table), ctx.now).number;
+  const steps = Object.fromEntries(registerColumns(spec).filter((c) => c.kind === 'stepActor').map((c) => [c.step!, { actor: null, time: null, opinion: null }]));
+  let record: WorkflowRecord = { values: clean, submittedBy: actor, submittedAt: ctx.now, status: null, steps };
+  if (route) record = { ...record, status: deriveState(spec, record).status };
+  return appendPlan(ctx, record, 'submit', actor, []);
+}
+
+/**
+ * 导入: a record taken over as it is (a paper register being migrated). It is numbered when it has no number,
+ * enters the audit chain, and its validation problems come back as warnings instead of refusing it.
+ */
+export async function planImport(ctx: ActionContext, record: Partial<WorkflowRecord> & { values: Record<string, RecordValue | undefined> }, actor: string): Promise<PlanResult> {
+  checkNow(ctx.now);
+  const spec = ctx.meta.spec;
+  const structure = structureErrors(ctx.meta, ctx.table);
+  if (structure.length) return fail(structure);
+  if (!findPerson(ctx.settings, actor))
+    return fail([{ field: null, rule: 'workflow.unknownActor', message: `“${actor}”不在“设置”工作表的人员名单中`, messageEn: `"${actor}" is not listed on the 设置 sheet` }]);
+  const clean = normaliseValues(spec, record.values);
+  const serial = serialField(spec);
+  if (serial && clean[serial.name] === null) clean[serial.name] = nextNumber(compilePattern(serial.rules.pattern!), serialValues(spec, ctx.table), ctx.now).number;
+  const steps = Object.fromEntries(registerColumns(spec).filter((c) => c.kind === 'stepActor').map((c) => [c.step!, record.steps?.[c.step!] ?? { actor: null, time: null, opinion: null }]));
+  let full: WorkflowRecord = { values: clean, submittedBy: record.submittedBy ?? actor, submittedAt: record.submittedAt ?? ctx.now, status: null, steps };
+  full = { ...full, status: record.status !== undefined ? record.status : spec.chain.length ? deriveState(spec, full).status : null };
+  const warnings = validateValues(spec, clean, { settings: ctx.settings, consumption: ctx.consumption });
+  return appendPlan(ctx, full, 'import', actor, warnings);
+}
+
+function locate(ctx: ActionContext, target: Target): { ok: true; record: RegisterRecord } | { ok: false; errors: FieldError[] } {
+  const bad = (message: string, messageEn: string) => ({ ok: false as const, errors: [{ field: null, rule: 'workflow.target', message, messageEn }] });
+  const i = target.row - ctx.table.rowStart;
+  const row = ctx.table.rows[i];
+  if (!row || row.every((c) => c === null || c === '')) return bad(`第 ${target.row + 1} 条记录不存在或为空`, `Record ${target.row + 1} does not exist or is blank`);
+  if (ctx.table.readColumns) throw new Error('An action on a record needs its whole row: read it without TableRead.columns');
+  const record = rowToRecord(ctx.meta.spec, row, target.row, ctx.table.firstRow - ctx.table.rowStart);
+  const number = recordNumber(ctx.meta.spec, record.values);
+  if (target.number !== undefined && number !== target.number)
+    return bad(`该行现在是记录“${number}”,不是“${target.number}”(表格已排序或被他人修改),请刷新后重试`, `That row now holds "${number}", not "${target.number}"; refresh and retry`);
+  return { ok: true, record };
+}
+
+const AUDIT_OF: Record<WorkflowAction['kind'], AuditAction> = { approve: 'approve', return: 'return', reject: 'reject', withdraw: 'withdraw', resubmit: 'resubmit', update: 'update' };
+
+/** Any action on an existing record; the named plan* functions below are what the pane calls. */
+export async function planAction(ctx: ActionContext, target: Target, action: WorkflowAction, actor: string): Promise<PlanResult> {
+  checkNow(ctx.now);
+  const spec = ctx.meta.spec;
+  const structure = structureErrors(ctx.meta, ctx.table);
+  if (structure.length) return fail(structure);
+  const found = locate(ctx, target);
+  if (!found.ok) return fail(found.errors);
+  const before = found.record;
+  const result = transition(spec, ctx.settings, before, action, actor, ctx.now, { settings: ctx.settings, consumption: ctx.consumption });
+  if (!result.ok) return fail(result.errors);
+  const after = result.record;
+  const columns = registerColumns(spec);
+  const oldRow = recordToRow(spec, before, columns);
+  const newRow = recordToRow(spec, after, columns);
+  const updates = newRow.flatMap((value: CellValue, column) => (value === oldRow[column] ? [] : [{ table: ctx.meta.table, row: target.row, column, value }]));
+  const entry = await seal(ctx, after, AUDIT_OF[action.kind], actor);
+  return {
+    ok: true,
+    batch: { expectHeaders: { [ctx.meta.table]: ctx.meta.headers }, updates, sheetAppends: [{ sheet: AUDIT_SHEET, rows: [entryToRow(entry)] }] },
+    number: entry.number,
+    record: after,
+    status: after.status,
+    entry,
+    warnings: [],
+  };
+}
+
+export const planApprove = (ctx: ActionContext, target: Target, actor: string, opinion?: string, values?: Record<string, RecordValue | undefined>) =>
+  planAction(ctx, target, { kind: 'approve', opinion, values }, actor);
+export const planReturn = (ctx: ActionContext, target: Target, actor: string, opinion: string) => planAction(ctx, target, { kind: 'return', opinion }, actor);
+export const planReject = (ctx: ActionContext, target: Target, actor: string, opinion: string) => planAction(ctx, target, { kind: 'reject', opinion }, actor);
+export const planWithdraw = (ctx: ActionContext, target: Target, actor: string, reason?: string) => planAction(ctx, target, { kind: 'withdraw', opinion: reason }, actor);
+export const planResubmit = (ctx: ActionContext, target: Target, actor: string, values: Record<string, RecordValue | undefined>) =>
+  planAction(ctx, target, { kind: 'resubmit', values }, actor);
+export const planUpdate = (ctx: ActionContext, target: Target, actor: string, values: Record<string, RecordValue | undefined>) =>
+  planAction(ctx, target, { kind: 'update', values }, actor);

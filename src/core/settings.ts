@@ -1,0 +1,63 @@
+/**
+ * The 设置 sheet as the office keeps it (departments A:B, roles D:E, people G:I with 、-separated roles, one list
+ * per column from K; headers in row 1) → SettingsSpec, and who holds which role.
+ * The sheet, not the document, is the truth in a filled workbook: offices add people and list values there.
+ */
+import type { CellValue } from './cells';
+import type { SettingsSpec } from '../spec/schema';
+
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
+
+export function settingsFromSheet(rows: CellValue[][]): SettingsSpec {
+  const settings: SettingsSpec = { departments: [], roles: [], people: [], lists: [] };
+  const header = rows[0] ?? [];
+  const body = rows.slice(1);
+  for (const row of body) {
+    const dept = text(row[0]);
+    if (dept) {
+      const n = Number(row[1]);
+      settings.departments.push({ name: dept, headcount: row[1] === null || row[1] === undefined || row[1] === '' || !Number.isInteger(n) || n < 0 ? null : n });
+    }
+    const role = text(row[3]);
+    if (role) settings.roles.push({ name: role, note: text(row[4]) });
+    const person = text(row[6]);
+    if (person)
+      settings.people.push({
+        name: person,
+        department: text(row[7]),
+        roles: text(row[8]).split(/\s*[、,，/]\s*/).filter(Boolean),
+      });
+  }
+  for (let col = 10; col < header.length; col++) {
+    const name = text(header[col]);
+    if (!name) continue;
+    const values = body.map((r) => text(r[col])).filter(Boolean);
+    if (values.length) settings.lists.push({ name, values });
+  }
+  return settings;
+}
+
+export function findPerson(settings: SettingsSpec, name: string) {
+  return settings.people.find((p) => p.name === name) ?? null;
+}
+
+export function roleHolders(settings: SettingsSpec, role: string) {
+  return settings.people.filter((p) => p.roles.includes(role));
+}
+
+export function listValues(settings: SettingsSpec, list: string): string[] | null {
+  return settings.lists.find((l) => l.name === list)?.values ?? null;
+}
+
+/** The inverse of settingsFromSheet: the layout writeSettingsSheet gives the 设置 sheet. */
+export function settingsToRows(settings: SettingsSpec): CellValue[][] {
+  const height = 1 + Math.max(settings.departments.length, settings.roles.length, settings.people.length, ...settings.lists.map((l) => l.values.length));
+  const width = 10 + settings.lists.length;
+  const rows: CellValue[][] = Array.from({ length: height }, () => Array<CellValue>(width).fill(null));
+  ['部门', '人数', null, '角色', '说明', null, '姓名', '部门', '角色', null, ...settings.lists.map((l) => l.name)].forEach((h, i) => (rows[0][i] = h));
+  settings.departments.forEach((d, i) => ((rows[i + 1][0] = d.name), (rows[i + 1][1] = d.headcount)));
+  settings.roles.forEach((r, i) => ((rows[i + 1][3] = r.name), (rows[i + 1][4] = r.note)));
+  settings.people.forEach((p, i) => ((rows[i + 1][6] = p.name), (rows[i + 1][7] = p.department), (rows[i + 1][8] = p.roles.join('、'))));
+  settings.lists.forEach((l, j) => l.values.forEach((v, i) => (rows[i + 1][10 + j] = v)));
+  return rows;
+}

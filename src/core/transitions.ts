@@ -1,0 +1,146 @@
+/**
+ * Workflow actions on one record, as a pure state machine: each action either refuses with a message (wrong
+ * role, closed record, out of order, invalid values) or returns the record as it is afterwards, its status
+ * re-derived from the step columns. actions.ts turns the result into a WriteBatch and an audit entry.
+ */
+import type { RecordValue } from './cells';
+import { isBlank, valueText } from './conditions';
+import type { FieldError } from './findings';
+import type { RegisterRecord, StepEntry } from './records';
+import { findPerson } from './settings';
+import { normaliseValues, validateValues, type ValidationContext } from './validate';
+import {
+  MARK,
+  STATUS_DONE,
+  STATUS_DRAFT,
+  STATUS_REJECTED,
+  STATUS_RETURNED,
+  STATUS_WITHDRAWN,
+  actorProblem,
+  approvalStepsOf,
+  deriveState,
+  permittedActors,
+} from './workflow';
+import type { RegisterSpec, SettingsSpec } from '../spec/schema';
+
+export type WorkflowAction =
+  | { kind: 'approve'; opinion?: string; values?: Record<string, RecordValue | undefined> }
+  | { kind: 'return'; opinion: string }
+  | { kind: 'reject'; opinion: string }
+  | { kind: 'withdraw'; opinion?: string }
+  | { kind: 'resubmit'; values: Record<string, RecordValue | undefined> }
+  | { kind: 'update'; values: Record<string, RecordValue | undefined> };
+
+export type WorkflowRecord = Omit<RegisterRecord, 'index' | 'sheetRow'>;
+export type TransitionResult = { ok: true; record: WorkflowRecord } | { ok: false; errors: FieldError[] };
+
+const refuse = (rule: string, message: string, messageEn: string): TransitionResult => ({ ok: false, errors: [{ field: null, rule, message, messageEn }] });
+
+export function serialField(spec: RegisterSpec) {
+  return spec.fields.find((f) => f.type === 'serial') ?? null;
+}
+
+/** The record's number: its serial field, or its first field when the register numbers nothing. */
+export function recordNumber(spec: RegisterSpec, values: Record<string, RecordValue>): string {
+  return valueText(values[(serialField(spec) ?? spec.fields[0]).name]);
+}
+
+function emptySteps(record: WorkflowRecord): Record<string, StepEntry> {
+  return Object.fromEntries(Object.keys(record.steps).map((k) => [k, { actor: null, time: null, opinion: null }]));
+}
+
+function withStatus(spec: RegisterSpec, record: WorkflowRecord): WorkflowRecord {
+  return spec.chain.length ? { ...record, status: deriveState(spec, record).status } : record;
+}
+
+/** Merged values, validated; the number never changes after submission. */
+function mergeValues(spec: RegisterSpec, record: WorkflowRecord, values: Record<string, RecordValue | undefined>, ctx: ValidationContext): { ok: true; values: Record<string, RecordValue> } | { ok: false; errors: FieldError[] } {
+  const serial = serialField(spec);
+  if (serial && values[serial.name] !== undefined && valueText(values[serial.name] ?? null) !== valueText(record.values[serial.name]))
+    return { ok: false, errors: [{ field: serial.name, rule: 'workflow.number', message: `“${serial.name}”提交后不能修改`, messageEn: `"${serial.name}" cannot change after submission` }] };
+  const merged = normaliseValues(spec, { ...record.values, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) });
+  const errors = validateValues(spec, merged, ctx);
+  return errors.length ? { ok: false, errors } : { ok: true, values: merged };
+}
+
+function sameRoute(spec: RegisterSpec, a: Record<string, RecordValue>, b: Record<string, RecordValue>): boolean {
+  return deriveState(spec, { values: a, steps: {}, submittedAt: 'x', submittedBy: 'x' }).route === deriveState(spec, { values: b, steps: {}, submittedAt: 'x', submittedBy: 'x' }).route;
+}
+
+export function transition(
+  spec: RegisterSpec,
+  settings: SettingsSpec,
+  record: WorkflowRecord,
+  action: WorkflowAction,
+  actor: string,
+  now: string,
+  ctx: ValidationContext = { settings },
+): TransitionResult {
+  if (!findPerson(settings, actor))
+    return refuse('workflow.unknownActor', `“${actor}”不在“设置”工作表的人员名单中`, `"${actor}" is not listed on the 设置 sheet`);
+  const state = deriveState(spec, record);
+  if (state.status === STATUS_REJECTED || state.status === STATUS_WITHDRAWN)
+    return refuse('workflow.closed', `记录${state.status},不能再办理`, `The record is closed (${state.status}); no further action`);
+  if (state.status === STATUS_DRAFT) return refuse('workflow.draft', '记录尚未提交', 'The record has not been submitted');
+
+  switch (action.kind) {
+    case 'approve':
+    case 'return':
+    case 'reject': {
+      if (!spec.chain.length) return refuse('workflow.noChain', '本登记表没有审批流程', 'This register has no approval chain');
+      if (!state.pending) {
+        if (state.status === STATUS_DONE) return refuse('workflow.closed', '记录已办结,不能再审批', 'The record is complete; nothing to approve');
+        return refuse('workflow.returned', '记录已退回申请人,等待重新提交', 'The record was returned to the applicant and awaits resubmission');
+      }
+      const step = state.pending;
+      const who = actorProblem(spec, settings, record.values, step, actor);
+      if (who) return { ok: false, errors: [who] };
+      const opinion = (action.opinion ?? '').trim();
+      if (action.kind !== 'approve' && !opinion)
+        return refuse('workflow.opinion', `${action.kind === 'return' ? '退回' : '驳回'}须写明意见`, `A ${action.kind === 'return' ? 'return' : 'rejection'} needs an opinion`);
+      if (action.kind === 'approve' && Object.values(MARK).some((m) => opinion.startsWith(m)))
+        return refuse('workflow.opinion', `审批意见不能以 ${Object.values(MARK).join(' ')} 开头;退回、驳回请用相应操作`, 'An approval opinion cannot start with a return/reject mark; use that action');
+      let values = record.values;
+      if (action.kind === 'approve' && action.values) {
+        const merged = mergeValues(spec, record, action.values, ctx);
+        if (!merged.ok) return merged;
+        if (!sameRoute(spec, record.values, merged.values))
+          return refuse('workflow.routeChange', '修改后的内容会改变审批路线,请退回申请人修改后重新提交', 'The change would alter the approval route; return the record for resubmission instead');
+        values = merged.values;
+      }
+      const text = action.kind === 'approve' ? opinion || '同意' : `${action.kind === 'return' ? MARK.returned : MARK.rejected}${opinion}`;
+      return { ok: true, record: withStatus(spec, { ...record, values, steps: { ...record.steps, [step.text]: { actor, time: now, opinion: text } } }) };
+    }
+    case 'withdraw': {
+      if (!spec.chain.length) return refuse('workflow.noChain', '本登记表没有审批流程', 'This register has no approval chain');
+      if (actor !== record.submittedBy) return refuse('workflow.notApplicant', `只有登记人${record.submittedBy ?? ''}可以撤回`, `Only the applicant (${record.submittedBy ?? ''}) may withdraw`);
+      const first = state.route ? approvalStepsOf(state.route)[0] : null;
+      if (!state.pending || !first || state.pending.text !== first.text || state.approvals > 0)
+        return refuse('workflow.withdrawLate', '已开始审批或已办结,不能撤回;可请审批人退回', 'Approval has started or finished; it can no longer be withdrawn');
+      const text = `${MARK.withdrawn}${(action.opinion ?? '').trim()}`;
+      return { ok: true, record: withStatus(spec, { ...record, steps: { ...record.steps, [first.text]: { actor, time: now, opinion: text } } }) };
+    }
+    case 'resubmit': {
+      if (state.status !== STATUS_RETURNED) return refuse('workflow.notReturned', '只有已退回的记录可以重新提交', 'Only a returned record can be resubmitted');
+      if (actor !== record.submittedBy) return refuse('workflow.notApplicant', `只有登记人${record.submittedBy ?? ''}可以重新提交`, `Only the applicant (${record.submittedBy ?? ''}) may resubmit`);
+      const merged = mergeValues(spec, record, action.values, ctx);
+      if (!merged.ok) return merged;
+      return { ok: true, record: withStatus(spec, { ...record, values: merged.values, steps: emptySteps(record) }) };
+    }
+    case 'update': {
+      if (actor !== record.submittedBy && state.route) {
+        const involved = state.route.steps.some((s) => permittedActors(spec, settings, record.values, s.role).names.includes(actor));
+        if (!involved) return refuse('workflow.role', `${actor}既不是登记人也不是审批人,不能修改`, `${actor} is neither the applicant nor an approver of this record`);
+      }
+      const merged = mergeValues(spec, record, action.values, ctx);
+      if (!merged.ok) return merged;
+      if (state.approvals > 0 && !sameRoute(spec, record.values, merged.values))
+        return refuse('workflow.routeChange', '已开始审批,不能修改决定审批路线的字段', 'Approval has started; fields that choose the route cannot change');
+      return { ok: true, record: withStatus(spec, { ...record, values: merged.values }) };
+    }
+  }
+}
+
+export function isBlankRecord(record: WorkflowRecord): boolean {
+  return Object.values(record.values).every(isBlank) && isBlank(record.submittedBy);
+}

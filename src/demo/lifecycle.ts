@@ -1,0 +1,65 @@
+/**
+ * What happens to a demo record after submission: each approval step by someone who holds its role, after a
+ * plausible delay in office hours — and now and then a return and resubmission, a rejection or a withdrawal.
+ */
+import type { RecordValue } from '../core/cells';
+import { approvalStepsOf, permittedActors, routeFor } from '../core/workflow';
+import type { RegisterSpec, SettingsSpec } from '../spec/schema';
+import { OPINION_WORDS, opinionFor } from './content';
+import type { DemoValue, PlannedEvent } from './plan';
+import type { Rng } from './random';
+import { afterWorkHours } from './timeline';
+import type { Draft } from './values';
+
+export type Fate = 'done' | 'returned' | 'rejected' | 'withdrawn';
+
+export function pickActor(spec: RegisterSpec, settings: SettingsSpec, values: Record<string, RecordValue>, role: string, rng: Rng, fallback: string): string {
+  const { open, names } = permittedActors(spec, settings, values, role);
+  if (open) return fallback;
+  return names.length ? rng.pick(names) : fallback;
+}
+
+/** Approval events after submission, with the record's fate; times after asOf are dropped by the caller. */
+export function lifecycle(d: Draft, submitter: string, fate: Fate, values: Record<string, RecordValue>): { events: PlannedEvent[]; closedAt: number | null } {
+  const { spec, settings, rng } = d;
+  const route = routeFor(spec, values);
+  const events: PlannedEvent[] = [];
+  if (!route) return { events, closedAt: null };
+  const steps = approvalStepsOf(route);
+  if (fate === 'withdrawn') {
+    const t = afterWorkHours(d.t0, rng.int(1, 12) / 6);
+    events.push({ time: t, kind: 'withdraw', actor: submitter, opinion: rng.pick(OPINION_WORDS.withdrawn) });
+    return { events, closedAt: t };
+  }
+  let t = d.t0;
+  let round = 0;
+  const stopAt = fate === 'done' ? -1 : rng.int(0, steps.length - 1);
+  for (let k = 0; k < steps.length; k++) {
+    const step = steps[k];
+    t = afterWorkHours(t, rng.chance(0.2) ? rng.int(4, 16) : rng.int(1, 24) / 8);
+    const actor = pickActor(spec, settings, values, step.role, rng, submitter);
+    if (k === stopAt && round === 0) {
+      if (fate === 'rejected') {
+        events.push({ time: t, kind: 'reject', actor, opinion: rng.pick(OPINION_WORDS.rejected) });
+        return { events, closedAt: t };
+      }
+      events.push({ time: t, kind: 'return', actor, opinion: rng.pick(OPINION_WORDS.returned) });
+      t = afterWorkHours(t, rng.int(2, 16));
+      const fix: Record<string, DemoValue> = {};
+      const note = spec.fields.find((f) => f.name === '备注' && (f.rules.maxLength ?? 100) >= 12);
+      if (note) fix[note.name] = '已按退回意见补充修改';
+      events.push({ time: t, kind: 'resubmit', actor: submitter, values: fix });
+      round = 1;
+      k = -1;
+      continue;
+    }
+    events.push({ time: t, kind: 'approve', actor, opinion: opinionFor(step.text, rng) });
+  }
+  return { events, closedAt: null };
+}
+
+export function pickFate(spec: RegisterSpec, rng: Rng): Fate {
+  if (!spec.chain.length) return 'done';
+  const r = rng.next();
+  return r < 0.04 ? 'returned' : r < 0.06 ? 'rejected' : r < 0.08 ? 'withdrawn' : 'done';
+}

@@ -1,0 +1,21 @@
+/// <reference types="office-js" />
+/**
+ * The Office.js side of the task pane and the ribbon commands: the WorkbookPort over Excel.run. Kept to this one
+ * file so that everything else stays host-neutral.
+ */
+import { OfficeJsWorkbook } from '../workbook/officejs/adapter';
+import type { HostRun } from '../workbook/officejs/host';
+
+/** Excel.run with undo groups where Excel has them (ExcelApi 1.20; checked at run time, not required). */
+export function excelPort(): OfficeJsWorkbook {
+  return new OfficeJsWorkbook({
+    run: Excel.run as unknown as HostRun,
+    undoGroups: Office.context.requirements.isSetSupported('ExcelApi', '1.20'),
+  });
+}
+
+/** Office.onReady, or null when the page is not running inside an Office host (opened in a plain browser). */
+export function officeReady(): Promise<Office.HostType | null> {
+  if (typeof Office === 'undefined') return Promise.resolve(null);
+  return Office.onReady().then((info) => info.host ?? null);
+}

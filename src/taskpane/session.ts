@@ -1,0 +1,262 @@
+/**
+ * What the task pane does, without the DOM: every user action is one port.read, a pure plan from core, and at
+ * most one port.write. The same Session drives the pane in Excel (Office.js adapter), in the standalone page
+ * (exceljs adapter) and the jest flows that count syncs.
+ */
+import type { CellValue, RecordValue } from '../core/cells';
+import { planAction, planSubmit, readsForRecord, readsForSubmit, type PlanResult } from '../core/actions';
+import { auditTail, rowToEntry, isAuditHeader, type AuditEntry } from '../core/audit';
+import type { FieldError } from '../core/findings';
+import { AUDIT_SHEET, META_SHEET, SETTINGS_SHEET, STATUS_HEADER, SUBMITTED_AT_HEADER, SUBMITTED_BY_HEADER, formSheetName, registerColumns } from '../core/layout';
+import type { RegisterMeta, WorkbookMeta } from '../core/metadata';
+import { rowToRecord, type RegisterRecord } from '../core/records';
+import { settingsFromSheet } from '../core/settings';
+import { checkStructure, type StructureProblem } from '../core/structure';
+import { recordNumber, type WorkflowAction } from '../core/transitions';
+import type { Bilingual } from '../i18n';
+import type { RegisterSpec, SettingsSpec } from '../spec/schema';
+import type { ReadResult, TableSnapshot, WorkbookPort, WriteBatch } from '../workbook/port';
+import { printBatch } from './print';
+import { settingsBatch } from './settingsSheet';
+import { summaryBatch, type Summary } from './summary';
+
+/**
+ * The record detail looks for its audit entries among the log's latest rows: the whole log of a busy office
+ * would not fit one request of Excel on the web. `taizhang verify` reads all of it.
+ */
+export const AUDIT_WINDOW = 5000;
+
+export type Opened =
+  | { kind: 'blank' }
+  | { kind: 'unreadable'; problem: Bilingual }
+  | { kind: 'ready'; meta: WorkbookMeta; settings: SettingsSpec };
+
+export interface RegisterData {
+  meta: RegisterMeta;
+  snapshot: TableSnapshot | null;
+  /** Non-blank rows, newest last; empty when the structure is broken (rows cannot be trusted then). */
+  records: RegisterRecord[];
+  problems: StructureProblem[];
+}
+
+export type ActionResult = { ok: true; number: string; status: string | null } | { ok: false; errors: FieldError[] };
+
+/** Local wall-clock time as records hold it: naive YYYY-MM-DDTHH:mm. */
+export function wallClock(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}`;
+}
+
+/** Records of a snapshot (a whole table or a window of it), by body index. */
+export function snapshotRecords(spec: RegisterSpec, snapshot: TableSnapshot): RegisterRecord[] {
+  const out: RegisterRecord[] = [];
+  const bodyStart = snapshot.firstRow - snapshot.rowStart;
+  snapshot.rows.forEach((row, i) => {
+    if (row.every((c) => c === null || c === '')) return;
+    out.push(rowToRecord(spec, row, snapshot.rowStart + i, bodyStart));
+  });
+  return out;
+}
+
+export function registerData(meta: RegisterMeta, snapshot: TableSnapshot | null): RegisterData {
+  const problems = checkStructure(meta, snapshot);
+  return { meta, snapshot, problems, records: snapshot && problems.length === 0 ? snapshotRecords(meta.spec, snapshot) : [] };
+}
+
+export class Session {
+  meta: WorkbookMeta | null = null;
+  settings: SettingsSpec | null = null;
+
+  constructor(
+    readonly port: WorkbookPort,
+    /** Naive local time YYYY-MM-DDTHH:mm; injected so tests and the e2e clock decide what "now" is. */
+    readonly now: () => string = () => wallClock(new Date()),
+  ) {}
+
+  get canSetUp(): boolean {
+    return typeof this.port.setUp === 'function';
+  }
+
+  register(id: string): RegisterMeta | null {
+    return this.meta?.registers.find((r) => r.id === id) ?? null;
+  }
+
+  private remember(result: ReadResult): void {
+    if (result.meta?.ok) this.meta = result.meta.meta;
+    const rows = result.sheets[SETTINGS_SHEET];
+    if (rows) this.settings = settingsFromSheet(rows);
+  }
+
+  /** One read: metadata and 设置. A workbook with neither is blank (offer to set registers up). */
+  async open(): Promise<Opened> {
+    const result = await this.port.read({ meta: true, sheets: [SETTINGS_SHEET] });
+    this.meta = null;
+    this.settings = null;
+    this.remember(result);
+    const meta = result.meta;
+    if (meta?.ok && this.meta) return { kind: 'ready', meta: this.meta, settings: this.settings ?? settingsFromSheet([]) };
+    if (result.sheets[SETTINGS_SHEET] === null && meta && !meta.ok && (await this.isBlank())) return { kind: 'blank' };
+    return { kind: 'unreadable', problem: meta && !meta.ok ? meta : { message: '无法读取工作簿', messageEn: 'The workbook cannot be read' } };
+  }
+
+  /** Blank unless a damaged _taizhang sheet is there (then say it is damaged rather than offer a fresh setup). */
+  private async isBlank(): Promise<boolean> {
+    const result = await this.port.read({ sheets: [{ sheet: META_SHEET, lastRows: 1 }] });
+    return result.sheets[META_SHEET] === null;
+  }
+
+  /** One write (the adapter's setUp), then the workbook is opened again. */
+  async setUp(specs: RegisterSpec[], settings: SettingsSpec): Promise<Opened> {
+    if (!this.port.setUp) throw new Error('This workbook host cannot create registers');
+    await this.port.setUp({ specs, settings });
+    return this.open();
+  }
+
+  /**
+   * One read over registers: whole tables, or only the columns a view needs (the queue, the summary), which keeps
+   * a register of 100,000 rows inside one request of Excel on the web.
+   */
+  async load(ids?: string[], columns?: (spec: RegisterSpec) => string[]): Promise<RegisterData[]> {
+    const metas = (this.meta?.registers ?? []).filter((m) => !ids || ids.includes(m.id));
+    const tables = metas.map((m) => (columns ? { table: m.table, columns: columns(m.spec) } : m.table));
+    const result = await this.port.read({ meta: true, tables, sheets: [SETTINGS_SHEET] });
+    this.remember(result);
+    const fresh = this.meta?.registers ?? [];
+    return metas.map((m) => {
+      const now = fresh.find((r) => r.id === m.id) ?? m;
+      return registerData(now, result.tables[now.table] ?? null);
+    });
+  }
+
+  /** One read: the register's last rows for the records list (all of them when small). */
+  async loadRecent(id: string, count: number): Promise<RegisterData> {
+    const meta = this.register(id);
+    if (!meta) throw new Error(`Unknown register ${id}`);
+    const result = await this.port.read({ tables: [{ table: meta.table, rows: { from: -count } }], sheets: [SETTINGS_SHEET] });
+    this.remember(result);
+    return registerData(meta, result.tables[meta.table] ?? null);
+  }
+
+  /** One read: a record's row and the audit entries about it. */
+  async loadRecord(id: string, row: number): Promise<{ data: RegisterData; record: RegisterRecord | null; audit: AuditEntry[] }> {
+    const meta = this.register(id);
+    if (!meta) throw new Error(`Unknown register ${id}`);
+    const result = await this.port.read({ tables: [{ table: meta.table, rows: { from: row, count: 1 } }], sheets: [SETTINGS_SHEET, { sheet: AUDIT_SHEET, lastRows: AUDIT_WINDOW }] });
+    this.remember(result);
+    const data = registerData(meta, result.tables[meta.table] ?? null);
+    const record = data.records.find((r) => r.index === row) ?? null;
+    const number = record ? recordNumber(meta.spec, record.values) : null;
+    const audit = (result.sheets[AUDIT_SHEET] ?? [])
+      .filter((r) => !isAuditHeader(r) && r.some((c) => c !== null && c !== ''))
+      .map(rowToEntry)
+      .filter((e) => e.register === meta.id && number !== null && e.number === number);
+    return { data, record, audit };
+  }
+
+  private async execute(plan: PlanResult): Promise<ActionResult> {
+    if (!plan.ok) return plan;
+    await this.port.write(plan.batch);
+    return { ok: true, number: plan.number, status: plan.status };
+  }
+
+  private context(meta: RegisterMeta, result: ReadResult, key = meta.table) {
+    this.remember(result);
+    const table = result.tables[key];
+    const settings = this.settings;
+    if (!table || !settings) return null;
+    return { meta: this.register(meta.id) ?? meta, settings, table, audit: auditTail(result.sheets[AUDIT_SHEET] ?? []), now: this.now() };
+  }
+
+  private missing(meta: RegisterMeta): ActionResult {
+    return { ok: false, errors: checkStructure(meta, null).map((p) => ({ field: null, rule: `structure.${p.kind}`, message: p.message, messageEn: p.messageEn })) };
+  }
+
+  /** 提交: one read (numbers, 设置, audit tail) and one write (the row and its audit entry). */
+  async submit(id: string, values: Record<string, RecordValue | undefined>, user: string): Promise<ActionResult> {
+    const meta = this.register(id);
+    if (!meta) throw new Error(`Unknown register ${id}`);
+    const result = await this.port.read(readsForSubmit(meta, this.meta?.registers ?? []));
+    const ctx = this.context(meta, result);
+    if (!ctx) return this.missing(meta);
+    return this.execute(await planSubmit(ctx, values, user));
+  }
+
+  /** 同意 / 退回 / 驳回 / 撤回 / 重新提交 on one record: one read of its row, one write of the changed cells. */
+  async act(id: string, target: { row: number; number?: string }, action: WorkflowAction, user: string): Promise<ActionResult> {
+    const meta = this.register(id);
+    if (!meta) throw new Error(`Unknown register ${id}`);
+    const result = await this.port.read(readsForRecord(meta, target.row));
+    const ctx = this.context(meta, result);
+    if (!ctx) return this.missing(meta);
+    return this.execute(await planAction(ctx, target, action, user));
+  }
+
+  /** Fills the register's 申请单 sheet with one record and brings it to the front: one read, one write. */
+  async print(id: string, row: number): Promise<{ record: RegisterRecord | null; sheet: string | null; problems: StructureProblem[] }> {
+    const meta = this.register(id);
+    if (!meta) throw new Error(`Unknown register ${id}`);
+    const result = await this.port.read({ tables: [{ table: meta.table, rows: { from: row, count: 1 } }], sheets: [{ sheet: formSheetOf(meta), lastRows: 1 }] });
+    const data = registerData(meta, result.tables[meta.table] ?? null);
+    const record = data.records.find((r) => r.index === row) ?? null;
+    if (!record || data.problems.length) return { record, sheet: null, problems: data.problems };
+    const hasSheet = result.sheets[formSheetOf(meta)] !== null && meta.spec.chain.length > 0;
+    if (!hasSheet) return { record, sheet: null, problems: [] };
+    await this.port.write(printBatch(meta.spec, record, formSheetOf(meta)));
+    return { record, sheet: formSheetOf(meta), problems: [] };
+  }
+
+  /** Recounts every register into 汇总 with charts: one read of all tables, one write. */
+  async refreshSummary(): Promise<Summary> {
+    const data = await this.load(undefined, summaryColumns);
+    const nowText = this.now();
+    const { summary, batch } = summaryBatch(data, nowText);
+    await this.port.write(batch);
+    return summary;
+  }
+
+  /** Writes departments, roles and people back to 设置 in place (lists and validation ranges untouched). */
+  async saveSettings(next: Pick<SettingsSpec, 'departments' | 'roles' | 'people'>): Promise<void> {
+    const result = await this.port.read({ sheets: [SETTINGS_SHEET] });
+    const rows = result.sheets[SETTINGS_SHEET];
+    if (!rows) throw new Error('The 设置 sheet is missing');
+    const batch: WriteBatch = settingsBatch(rows, next);
+    await this.port.write(batch);
+    this.settings = settingsFromSheet(applyRangeWrites(rows, batch));
+  }
+}
+
+const uniq = (names: (string | null | undefined)[]) => [...new Set(names.filter((n): n is string => !!n))];
+const numberField = (spec: RegisterSpec) => (spec.fields.find((f) => f.type === 'serial') ?? spec.fields[0]).name;
+const titleField = (spec: RegisterSpec) => spec.fields.find((f) => f.type === 'text' && f.required)?.name;
+
+/** What the summary counts: number, status, deadline fields (and who registered it, so no record reads as blank). */
+export function summaryColumns(spec: RegisterSpec): string[] {
+  return uniq([numberField(spec), titleField(spec), SUBMITTED_BY_HEADER, STATUS_HEADER, ...spec.deadlines.flatMap((d) => [d.from, d.doneField])]);
+}
+
+/** What the queue needs to tell whose turn it is: steps, route conditions, the people and departments named. */
+export function queueColumns(spec: RegisterSpec): string[] {
+  const conditions = spec.chain.flatMap((r) => (r.when ? [r.when.field] : []));
+  const people = spec.fields.filter((f) => f.type === 'person' || f.type === 'department').map((f) => f.name);
+  const steps = registerColumns(spec).filter((c) => c.step).map((c) => c.header);
+  return uniq([...summaryColumns(spec), SUBMITTED_AT_HEADER, ...conditions, ...people, ...steps]);
+}
+
+export function formSheetOf(meta: Pick<RegisterMeta, 'name'>): string {
+  return formSheetName(meta);
+}
+
+/** What 设置 holds after a batch of range writes, without reading it again. */
+export function applyRangeWrites(rows: ReadonlyArray<ReadonlyArray<CellValue>>, batch: WriteBatch): CellValue[][] {
+  const out = rows.map((r) => [...r]);
+  for (const w of batch.rangeWrites ?? []) {
+    w.rows.forEach((row, i) => {
+      const r = (out[w.row - 1 + i] ??= []);
+      row.forEach((v, j) => {
+        while (r.length < w.column - 1 + j) r.push(null);
+        r[w.column - 1 + j] = v;
+      });
+    });
+  }
+  return out;
+}

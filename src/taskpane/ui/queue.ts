@@ -1,0 +1,99 @@
+/** What waits for me (by role), what was returned to me, what is overdue and what is due soon, across registers. */
+import { parseInstant } from '../../core/dates';
+import { deadlineView, type DeadlineItem } from '../../core/deadlines';
+import type { RegisterRecord } from '../../core/records';
+import { recordNumber } from '../../core/transitions';
+import { STATUS_RETURNED, deriveState, permittedActors } from '../../core/workflow';
+import { t } from '../../i18n';
+import { h, mount } from '../dom';
+import { queueColumns, type RegisterData } from '../session';
+import { deadlineText, lateText, statusBadge } from './common';
+import type { App } from './app';
+
+export const SOON_DAYS = 3;
+
+interface Item {
+  data: RegisterData;
+  record: RegisterRecord;
+  detail: string;
+  badge?: HTMLElement;
+  /** Status derived from the step columns (what the pane acts on), not the 状态 cell as typed. */
+  status?: string | null;
+}
+
+function card(app: App, item: Item, test: string): HTMLElement {
+  const spec = item.data.meta.spec;
+  const title = spec.fields.find((f) => f.type === 'text' && f.required && item.record.values[f.name]);
+  return h(
+    'li',
+    { class: 'tz-card', attrs: { 'data-test': test, 'data-number': recordNumber(spec, item.record.values) } },
+    h(
+      'div',
+      { class: 'tz-card-title' },
+      h(
+        'button',
+        {
+          class: 'tz-link',
+          attrs: { type: 'button' },
+          on: { click: () => app.go({ kind: 'detail', registerId: item.data.meta.id, row: item.record.index, back: 'queue' }) },
+        },
+        `${item.data.meta.name} ${recordNumber(spec, item.record.values)}`,
+      ),
+      item.badge ?? statusBadge(item.status ?? item.record.status),
+    ),
+    title ? h('div', { class: 'tz-card-meta' }, String(item.record.values[title.name])) : null,
+    h('div', { class: 'tz-card-meta' }, item.detail),
+  );
+}
+
+function section(app: App, title: string, items: Item[], test: string): HTMLElement {
+  return h(
+    'section',
+    { attrs: { 'data-test': test } },
+    h('h3', null, `${title} (${items.length})`),
+    items.length ? h('ul', { class: 'tz-list' }, items.map((i) => card(app, i, `${test}-item`))) : h('p', { class: 'tz-muted' }, t('queue.empty')),
+  );
+}
+
+export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
+  mount(body, h('h2', null, t('queue.title')), h('p', { class: 'tz-muted' }, t('app.loading')));
+  const all = await app.run(() => app.session.load(undefined, queueColumns));
+  if (!all) return;
+  const settings = app.settings;
+  const user = app.user;
+  const asOf = parseInstant(app.session.now()) ?? 0;
+  const mine: Item[] = [];
+  const returned: Item[] = [];
+  const overdue: (Item & { due: number })[] = [];
+  const soon: (Item & { due: number })[] = [];
+  const deadlineItem = (data: RegisterData, d: DeadlineItem, late: boolean) => ({
+    data,
+    record: d.record,
+    due: d.due,
+    detail: deadlineText(d),
+    badge: h('span', { class: `tz-badge ${late ? 'tz-badge-overdue' : 'tz-badge-soon'}` }, lateText(d.leftMs)),
+  });
+  for (const data of all) {
+    const spec = data.meta.spec;
+    for (const record of data.records) {
+      if (!user || !settings || !spec.chain.length) continue;
+      const state = deriveState(spec, record);
+      if (state.pending && permittedActors(spec, settings, record.values, state.pending.role).names.includes(user))
+        mine.push({ data, record, status: state.status, detail: `${state.pending.text} · ${record.submittedBy ?? ''} ${record.submittedAt?.replace('T', ' ') ?? ''}` });
+      else if (state.status === STATUS_RETURNED && record.submittedBy === user) returned.push({ data, record, status: state.status, detail: record.submittedAt?.replace('T', ' ') ?? '' });
+    }
+    const view = deadlineView(spec, data.records, asOf, SOON_DAYS * 86_400_000);
+    for (const d of view.overdue) overdue.push(deadlineItem(data, d, true));
+    for (const d of view.dueSoon) soon.push(deadlineItem(data, d, false));
+  }
+  overdue.sort((a, b) => a.due - b.due);
+  soon.sort((a, b) => a.due - b.due);
+  mount(
+    body,
+    h('div', { class: 'tz-actions' }, h('h2', { attrs: { style: 'margin:0;flex:1' } }, t('queue.title')), h('button', { attrs: { type: 'button', 'data-test': 'queue-refresh' }, on: { click: () => app.go({ kind: 'tab', tab: 'queue' }, true) } }, t('queue.refresh'))),
+    user ? section(app, t('queue.mine'), mine, 'queue-mine') : h('p', { class: 'tz-bar tz-bar-info' }, t('queue.needsUser')),
+    user && returned.length ? section(app, t('queue.returned'), returned, 'queue-returned') : null,
+    section(app, t('queue.overdue'), overdue, 'queue-overdue'),
+    section(app, t('queue.soon', { days: SOON_DAYS }), soon, 'queue-soon'),
+  );
+}

@@ -1,0 +1,78 @@
+/** Summary: counts by register and status and the overdue list; "刷新汇总" writes them to 汇总 with charts. */
+import { getLang, t } from '../../i18n';
+import { h, mount } from '../dom';
+import { STATUS_COLUMNS, summarise, type Summary } from '../summary';
+import type { App } from './app';
+import { summaryColumns } from '../session';
+
+function bars(summary: Summary): HTMLElement {
+  const rows = summary.registers.filter((r) => r.total > 0);
+  const max = Math.max(1, ...rows.map((r) => r.total));
+  return h(
+    'div',
+    { class: 'tz-chart', attrs: { 'aria-hidden': 'true' } },
+    rows.flatMap((r) => [h('span', null, r.name), h('div', { class: 'tz-bar-fill', attrs: { style: `width:${(100 * r.total) / max}%` } }), h('span', null, String(r.total))]),
+  );
+}
+
+function view(app: App, summary: Summary, written: boolean): (HTMLElement | null)[] {
+  const used = summary.registers.filter((r) => r.total > 0 || r.broken);
+  const totals = STATUS_COLUMNS.map((s) => summary.registers.reduce((n, r) => n + r.byStatus[s], 0));
+  return [
+    written && app.host.kind === 'standalone' ? h('p', { class: 'tz-bar tz-bar-info' }, t('summary.chartsExcel')) : null,
+    h('h3', null, t('summary.byRegister')),
+    bars(summary),
+    h(
+      'table',
+      { class: 'tz-table', attrs: { 'data-test': 'summary-table' } },
+      h('thead', null, h('tr', null, h('th', null, t('app.register')), h('th', null, '#'), STATUS_COLUMNS.map((s) => h('th', null, s)))),
+      h(
+        'tbody',
+        null,
+        used.map((r) => h('tr', null, h('td', null, r.name), h('td', { class: 'tz-num' }, String(r.total)), STATUS_COLUMNS.map((s) => h('td', { class: 'tz-num' }, String(r.byStatus[s]))))),
+        h('tr', null, h('th', null, t('summary.total')), h('th', { class: 'tz-num' }, String(summary.registers.reduce((n, r) => n + r.total, 0))), totals.map((n) => h('th', { class: 'tz-num' }, String(n)))),
+      ),
+    ),
+    h('h3', null, t('summary.overdue')),
+    summary.overdue.length
+      ? h(
+          'ul',
+          { class: 'tz-list', attrs: { 'data-test': 'summary-overdue' } },
+          summary.overdue.map((o) =>
+            h(
+              'li',
+              { class: 'tz-card' },
+              h('div', { class: 'tz-card-title' }, `${o.register} ${o.number}`, h('span', { class: 'tz-badge tz-badge-overdue' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
+              h('div', { class: 'tz-card-meta' }, t('queue.deadline', { name: o.deadline, due: o.due, done: o.done })),
+            ),
+          ),
+        )
+      : h('p', { class: 'tz-muted' }, t('summary.noOverdue')),
+  ];
+}
+
+export async function renderSummary(app: App, body: HTMLElement): Promise<void> {
+  const results = h('div');
+  const refresh = h(
+    'button',
+    {
+      class: 'tz-primary',
+      attrs: { type: 'button', 'data-test': 'summary-refresh' },
+      on: {
+        click: async () => {
+          refresh.disabled = true;
+          const summary = await app.run(() => app.session.refreshSummary());
+          refresh.disabled = false;
+          if (!summary) return;
+          app.wrote();
+          app.show({ kind: 'ok', text: t('summary.done', { time: summary.time }) });
+          mount(results, view(app, summary, true));
+        },
+      },
+    },
+    t('summary.refresh'),
+  );
+  mount(body, h('h2', null, t('summary.title')), h('p', { class: 'tz-muted' }, t('summary.intro')), h('div', { class: 'tz-actions' }, refresh), results);
+  const data = await app.run(() => app.session.load(undefined, summaryColumns));
+  if (data) mount(results, view(app, summarise(data, app.session.now()), false));
+}

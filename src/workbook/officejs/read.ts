@@ -1,0 +1,460 @@
+/**
+ * WorkbookPort.read over Office.js: queue every load, one context.sync, then read the results.
+ *
+ * One sync is the rule. More happen only when the workbook makes it necessary, and each is counted:
+ * - a part of a table placed from its end ("last 100 rows") when the row count is not known yet: the first sync
+ *   learns the count, a second reads the rows;
+ * - something asked for does not exist (Excel fails the whole batch with ItemNotFound): one sync lists what
+ *   exists, then the read is retried without it;
+ * - the values would pass Excel on the web's 5 MB response limit (or 5M cells): the structure is read first,
+ *   then the values in chunks sized from the bytes per cell measured so far. When an earlier read showed a
+ *   table to be that large, the adapter chunks straight away instead of failing first.
+ */
+import { encodeRect } from '../a1';
+import type { CellValue } from '../../core/cells';
+import { META_SHEET } from '../../core/layout';
+import { metaFromRows } from '../../core/metadata';
+import type { ReadRequest, ReadResult, SheetRead } from '../port';
+import { type NormalTableRead, isBlankRow, resolveColumns, resolveWindow, sheetReads, tableReads, trimSheet } from '../reads';
+import { areaRefs, decodeCell, jsonBytes } from './encode';
+import { ErrorCode, errorCode, isPayloadError, type HostContext, type HostRange, type HostTable } from './host';
+import type { Knowledge, TableInfo } from './knowledge';
+
+/** Rows below a table scanned for data pasted outside it, as the exceljs adapter does. */
+export const BELOW_SCAN = 50;
+/** Estimate of UTF-8 JSON bytes per cell before anything was measured. */
+const DEFAULT_BYTES_PER_CELL = 24;
+
+export interface Budget {
+  payloadBytes: number;
+  cells: number;
+}
+
+export interface IoStats {
+  syncs: number;
+  chunks: number;
+}
+
+type Finish = () => void;
+
+interface TablePart {
+  read: NormalTableRead;
+  /** Rows [start, end) of the body, set once the row count is known. */
+  start: number;
+  end: number;
+  columns: number[] | null;
+  rows: CellValue[][] | null;
+  /** Rows of the window already loaded (chunked loading). */
+  next: number;
+  done: boolean;
+}
+
+interface SheetPart {
+  read: SheetRead;
+  exists: boolean;
+  /** Used range (valuesOnly), 1-based; null for an empty sheet. */
+  used: { top: number; left: number; bottom: number; right: number } | null;
+  rows: CellValue[][];
+  from: number;
+  next: number;
+  done: boolean;
+}
+
+const isItemNotFound = (e: unknown) => errorCode(e) === ErrorCode.itemNotFound;
+
+/** Values read from a range placed at (top, left), as rows from A1 (row and column 1). */
+function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): CellValue[][] {
+  const pad = new Array<CellValue>(columnIndex).fill(null);
+  const rows: CellValue[][] = Array.from({ length: rowIndex }, () => []);
+  for (const row of values) rows.push([...pad, ...row.map(decodeCell)]);
+  return rows;
+}
+
+export class ReadJob {
+  private readonly tableParts: TablePart[];
+  private readonly sheetParts: SheetPart[];
+  private meta: ReadResult['meta'] = null;
+  private readonly infos = new Map<string, TableInfo | null>();
+  private readonly missingSheets = new Set<string>();
+  private metaMissing = false;
+
+  constructor(
+    private readonly request: ReadRequest,
+    private readonly k: Knowledge,
+    private readonly budget: Budget,
+    private readonly stats: IoStats,
+  ) {
+    this.tableParts = tableReads(request).map((read) => ({ read, start: 0, end: 0, columns: null, rows: null, next: 0, done: false }));
+    this.sheetParts = sheetReads(request).map((read) => ({ read, exists: true, used: null, rows: [], from: 0, next: 0, done: false }));
+  }
+
+  async run(ctx: HostContext): Promise<ReadResult> {
+    let optimistic = !this.knownTooLarge();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.stage(ctx, optimistic);
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        if (isItemNotFound(error)) await this.discover(ctx);
+        else if (isPayloadError(error) && optimistic) optimistic = false;
+        else throw error;
+      }
+    }
+    await this.loadRest(ctx);
+    return this.result();
+  }
+
+  /** Every sync is counted, the failed ones too: they cost the user a round trip all the same. */
+  private async sync(ctx: HostContext): Promise<void> {
+    this.stats.syncs++;
+    await ctx.sync();
+  }
+
+  /** Whether what earlier reads measured says the values will not fit one response (unknown sizes count as fitting). */
+  private knownTooLarge(): boolean {
+    let bytes = 0;
+    for (const p of this.tableParts) {
+      const rows = this.k.rowCounts.get(p.read.table);
+      const bpc = this.k.bytesPerCell.get(p.read.table);
+      const width = this.k.structure.get(p.read.table)?.headers.length ?? this.lastHeaders(p.read.table)?.length;
+      if (rows === undefined || bpc === undefined || width === undefined) continue;
+      const { start, end } = resolveWindow(p.read.rows, rows);
+      const cols = p.read.columns ? p.read.columns.length : width;
+      bytes += (end - start) * cols * bpc;
+      if ((end - start) * cols > this.budget.cells) return true;
+    }
+    for (const s of this.sheetParts) {
+      const rows = this.k.sheetRows.get(s.read.sheet);
+      const width = this.k.sheetWidths.get(s.read.sheet);
+      const bpc = this.k.bytesPerCell.get(`sheet:${s.read.sheet}`);
+      if (rows !== undefined && width !== undefined && bpc !== undefined) bytes += Math.min(rows, s.read.lastRows ?? rows) * width * bpc;
+    }
+    return bytes > this.budget.payloadBytes;
+  }
+
+  private lastHeaders(table: string): string[] | undefined {
+    return this.k.lastHeaders.get(table);
+  }
+
+  /** One sync: what exists, the structure of every table, the metadata and — when optimistic — the values. */
+  private async stage(ctx: HostContext, optimistic: boolean): Promise<void> {
+    const finish: Finish[] = [];
+    finish.push(this.queueListing(ctx));
+    if (this.request.meta && !this.metaMissing) finish.push(this.queueMeta(ctx));
+    const tables = [...new Set(this.tableParts.map((p) => p.read.table))];
+    const handles = new Map<string, HostTable>();
+    for (const name of tables) {
+      // Only this read's own discovery says a table is missing: a listing from an earlier action may be stale.
+      if (this.infos.get(name) === null) continue;
+      const table = ctx.workbook.tables.getItem(name);
+      handles.set(name, table);
+      finish.push(this.queueStructure(table, name));
+    }
+    for (const part of this.tableParts) {
+      const table = handles.get(part.read.table);
+      if (!table || !optimistic) continue;
+      const planned = this.queueOptimisticPart(table, part);
+      if (planned) finish.push(planned);
+    }
+    for (const part of this.sheetParts) {
+      if (this.missingSheets.has(part.read.sheet)) {
+        part.exists = false;
+        part.done = true;
+        continue;
+      }
+      finish.push(this.queueSheet(ctx, part, optimistic));
+    }
+    await this.sync(ctx);
+    finish.forEach((f) => f());
+  }
+
+  private queueListing(ctx: HostContext): Finish {
+    const sheets = ctx.workbook.worksheets.load('items/name,items/charts/items/name');
+    const tables = ctx.workbook.tables.load('items/name');
+    return () => {
+      this.k.sheets = new Map(sheets.items.map((s) => [s.name, s.charts.items.map((c) => c.name)]));
+      this.k.tables = new Set(tables.items.map((t) => t.name));
+    };
+  }
+
+  /** After ItemNotFound: learn what exists (and the headers, for column projections), then retry. */
+  private async discover(ctx: HostContext): Promise<void> {
+    const listing = this.queueListing(ctx);
+    await this.sync(ctx);
+    listing();
+    const headerLoads: [string, HostRange][] = [];
+    for (const name of new Set(this.tableParts.map((p) => p.read.table))) {
+      if (this.k.tableMissing(name)) this.infos.set(name, null);
+      else headerLoads.push([name, ctx.workbook.tables.getItem(name).getHeaderRowRange().load('values')]);
+    }
+    if (this.request.meta && !this.k.hasSheet(META_SHEET)) this.metaMissing = true;
+    for (const part of this.sheetParts) if (!this.k.hasSheet(part.read.sheet)) this.missingSheets.add(part.read.sheet);
+    if (headerLoads.length) {
+      await this.sync(ctx);
+      for (const [name, range] of headerLoads) this.k.lastHeaders.set(name, range.values[0].map((v) => String(v ?? '')));
+    }
+  }
+
+  private queueMeta(ctx: HostContext): Finish {
+    const used = ctx.workbook.worksheets.getItem(META_SHEET).getUsedRange(true).load('values,rowIndex,columnIndex');
+    return () => {
+      this.meta = metaFromRows(trimSheet(fromA1(used.values, used.rowIndex, used.columnIndex)));
+    };
+  }
+
+  private queueStructure(table: HostTable, name: string): Finish {
+    table.load('showTotals');
+    const sheet = table.worksheet.load('name');
+    const all = table.getRange().load('rowIndex,columnIndex,rowCount');
+    const header = table.getHeaderRowRange().load('values');
+    const body = table.getDataBodyRange();
+    const last = body.getLastRow().load('numberFormat');
+    const merged = body.getMergedAreasOrNullObject().load('address');
+    const below = table.getRange().getRowsBelow(BELOW_SCAN).load('values');
+    return () => {
+      const info: TableInfo = {
+        table: name,
+        sheet: sheet.name,
+        headers: header.values[0].map((v) => String(v ?? '')),
+        rowCount: all.rowCount - 1 - (table.showTotals ? 1 : 0),
+        headerRow: all.rowIndex + 1,
+        firstColumn: all.columnIndex + 1,
+        mergedInBody: merged.isNullObject ? [] : areaRefs(merged.address),
+        rowsBelow: below.values.filter((row) => !isBlankRow(row.map(decodeCell))).length,
+        formats: last.numberFormat[0].map((f) => String(f)),
+      };
+      this.infos.set(name, info);
+      this.k.learnTable(info);
+      this.k.lastHeaders.set(name, info.headers);
+    };
+  }
+
+  /** Columns of a part by header name: those the table has (as far as known). */
+  private wantedHeaders(part: TablePart): string[] | null {
+    if (!part.read.columns) return null;
+    const headers = this.lastHeaders(part.read.table);
+    return headers ? part.read.columns.filter((h) => headers.includes(h)) : part.read.columns;
+  }
+
+  /**
+   * Values in the same sync as the structure. A window from the end needs the row count: a count from an earlier
+   * read places it, and is checked once the sync returns; without one the part waits for the next sync.
+   */
+  private queueOptimisticPart(table: HostTable, part: TablePart): Finish | null {
+    const window = part.read.rows;
+    const cachedRows = this.k.rowCounts.get(part.read.table);
+    // A window that depends on the row count (from the end, or to the end) is placed with the count known so far.
+    const needsCount = !!window && ((window.from ?? 0) < 0 || window.count === undefined);
+    let from: number | undefined;
+    let count: number | undefined;
+    if (needsCount) {
+      if (cachedRows === undefined) return null;
+      const w = resolveWindow(window, cachedRows);
+      from = w.start;
+      count = w.end - w.start;
+    } else if (window) {
+      from = window.from ?? 0;
+      count = window.count;
+    }
+    const headers = this.wantedHeaders(part);
+    const body = table.getDataBodyRange();
+    const slice = (base: HostRange): HostRange => {
+      if (from === undefined || count === undefined) return base.load('values');
+      if (count <= 0) return base;
+      return base.getIntersectionOrNullObject(body.getCell(0, 0).getOffsetRange(from, 0).getResizedRange(count - 1, 0).getEntireRow()).load('values');
+    };
+    const ranges: [string | null, HostRange][] = headers ? headers.map((h) => [h, slice(table.columns.getItem(h).getDataBodyRange())]) : [[null, slice(body)]];
+    return () => {
+      const info = this.infos.get(part.read.table);
+      if (!info) return;
+      this.place(part, info);
+      // A window placed from a stale row count is read again with the count this sync returned.
+      if (needsCount && cachedRows !== info.rowCount) return;
+      if (count !== undefined && count <= 0) {
+        part.done = true;
+        return;
+      }
+      for (const [header, range] of ranges) {
+        if (range.isNullObject) continue;
+        const values = range.values;
+        this.k.measure(part.read.table, values, jsonBytes(values));
+        const column = header === null ? null : info.headers.indexOf(header);
+        this.fill(part, part.start, values, column);
+      }
+      part.done = true;
+    };
+  }
+
+  /** Window and columns of a part once the table's structure is known; rows start empty. */
+  private place(part: TablePart, info: TableInfo): void {
+    const { start, end } = resolveWindow(part.read.rows, info.rowCount);
+    part.start = start;
+    part.end = end;
+    part.next = start;
+    part.columns = resolveColumns(info.headers, part.read.columns);
+    part.rows = Array.from({ length: end - start }, () => new Array<CellValue>(info.headers.length).fill(null));
+  }
+
+  private fill(part: TablePart, from: number, values: unknown[][], column: number | null): void {
+    values.forEach((row, i) => {
+      const target = part.rows![from - part.start + i];
+      if (!target) return;
+      if (column === null) row.forEach((v, j) => (target[j] = decodeCell(v)));
+      else target[column] = decodeCell(row[0]);
+    });
+  }
+
+  private queueSheet(ctx: HostContext, part: SheetPart, optimistic: boolean): Finish {
+    const used = ctx.workbook.worksheets.getItem(part.read.sheet).getUsedRange(true);
+    const tail1 = part.read.lastRows === 1;
+    const whole = part.read.lastRows === undefined;
+    const dims = used.load('rowIndex,columnIndex,rowCount,columnCount');
+    const values = optimistic && whole ? used.load('values') : optimistic && tail1 ? used.getLastRow().load('values') : null;
+    return () => {
+      const top = dims.rowIndex + 1;
+      const left = dims.columnIndex + 1;
+      part.used = { top, left, bottom: top + dims.rowCount - 1, right: left + dims.columnCount - 1 };
+      const rowsFromA1 = part.used.bottom;
+      this.k.sheetWidths.set(part.read.sheet, dims.columnCount);
+      if (values) {
+        const v = values.values;
+        this.k.measure(`sheet:${part.read.sheet}`, v, jsonBytes(v));
+        const rows = trimSheet(fromA1(v, whole ? dims.rowIndex : part.used.bottom - 1, dims.columnIndex));
+        part.rows = whole ? rows : rows.slice(-1);
+        part.done = true;
+      } else {
+        const keep = part.read.lastRows ?? rowsFromA1;
+        part.from = Math.max(1, rowsFromA1 - keep + 1);
+        part.next = Math.max(part.from, top);
+      }
+      this.k.sheetRows.set(part.read.sheet, rowsFromA1);
+    };
+  }
+
+  /** Whatever the first sync could not take, in chunks within the budget. */
+  private async loadRest(ctx: HostContext): Promise<void> {
+    for (const part of this.tableParts) {
+      const info = this.infos.get(part.read.table);
+      if (!info) part.done = true;
+      else if (!part.done) this.place(part, info);
+    }
+    let retries = 0;
+    for (;;) {
+      const finish: Finish[] = [];
+      const rewind: (() => void)[] = [];
+      let bytes = this.budget.payloadBytes;
+      let cells = this.budget.cells;
+      outer: for (const part of this.tableParts) {
+        if (part.done) continue;
+        const info = this.infos.get(part.read.table)!;
+        const columns = part.columns ?? info.headers.map((_, i) => i);
+        const bpc = this.k.bytesPerCell.get(part.read.table) ?? DEFAULT_BYTES_PER_CELL;
+        const started = part.next;
+        rewind.push(() => (part.next = started));
+        while (part.next < part.end) {
+          const perRow = Math.max(1, columns.length) * bpc;
+          let n = Math.min(part.end - part.next, Math.floor(bytes / perRow), Math.floor(cells / Math.max(1, columns.length)));
+          if (n <= 0) {
+            if (finish.length) break outer;
+            n = 1;
+          }
+          finish.push(this.queueChunk(ctx, part, info, columns, part.next, n));
+          part.next += n;
+          bytes -= n * perRow;
+          cells -= n * columns.length;
+        }
+      }
+      outer2: for (const part of this.sheetParts) {
+        if (part.done) continue;
+        const used = part.used!;
+        const width = used.right - used.left + 1;
+        const bpc = this.k.bytesPerCell.get(`sheet:${part.read.sheet}`) ?? DEFAULT_BYTES_PER_CELL;
+        const started = part.next;
+        rewind.push(() => (part.next = started));
+        while (part.next <= used.bottom) {
+          let n = Math.min(used.bottom - part.next + 1, Math.floor(bytes / (width * bpc)), Math.floor(cells / width));
+          if (n <= 0) {
+            if (finish.length) break outer2;
+            n = 1;
+          }
+          const top = part.next;
+          const range = ctx.workbook.worksheets.getItem(part.read.sheet).getRange(encodeRect({ top, left: used.left, bottom: top + n - 1, right: used.right })).load('values');
+          finish.push(() => {
+            const v = range.values;
+            this.k.measure(`sheet:${part.read.sheet}`, v, jsonBytes(v));
+            v.forEach((row, i) => (part.rows[top - 1 + i] = [...new Array<CellValue>(used.left - 1).fill(null), ...row.map(decodeCell)]));
+          });
+          part.next += n;
+          bytes -= n * width * bpc;
+          cells -= n * width;
+        }
+      }
+      if (!finish.length) break;
+      try {
+        await this.sync(ctx);
+      } catch (error) {
+        if (!isPayloadError(error) || ++retries > 8) throw error;
+        // The estimate was too low: double it for everything in this sync and try again from where it started.
+        rewind.forEach((r) => r());
+        for (const key of [...this.tableParts.map((p) => p.read.table), ...this.sheetParts.map((p) => `sheet:${p.read.sheet}`)])
+          this.k.bytesPerCell.set(key, 2 * (this.k.bytesPerCell.get(key) ?? DEFAULT_BYTES_PER_CELL));
+        continue;
+      }
+      this.stats.chunks++;
+      finish.forEach((f) => f());
+      for (const part of this.tableParts) if (!part.done && part.next >= part.end) part.done = true;
+      for (const part of this.sheetParts) if (!part.done && part.used && part.next > part.used.bottom) part.done = true;
+    }
+  }
+
+  private queueChunk(ctx: HostContext, part: TablePart, info: TableInfo, columns: number[], from: number, n: number): Finish {
+    const sheet = ctx.workbook.worksheets.getItem(info.sheet);
+    const top = info.headerRow + 1 + from;
+    const contiguous = columns.length === info.headers.length;
+    const ranges: [number | null, HostRange][] = contiguous
+      ? [[null, sheet.getRange(encodeRect({ top, left: info.firstColumn, bottom: top + n - 1, right: info.firstColumn + info.headers.length - 1 })).load('values')]]
+      : columns.map((c) => [c, sheet.getRange(encodeRect({ top, left: info.firstColumn + c, bottom: top + n - 1, right: info.firstColumn + c })).load('values')]);
+    return () => {
+      for (const [column, range] of ranges) {
+        const values = range.values;
+        this.k.measure(part.read.table, values, jsonBytes(values));
+        this.fill(part, from, values, column);
+      }
+    };
+  }
+
+  private result(): ReadResult {
+    const result: ReadResult = { meta: null, tables: {}, sheets: {} };
+    if (this.request.meta) result.meta = this.metaMissing ? metaFromRows([]) : this.meta;
+    for (const part of this.tableParts) {
+      const info = this.infos.get(part.read.table);
+      result.tables[part.read.key] = info
+        ? {
+            table: part.read.table,
+            sheet: info.sheet,
+            headers: info.headers,
+            rows: part.rows ?? [],
+            rowCount: info.rowCount,
+            rowStart: part.start,
+            readColumns: part.columns,
+            firstRow: info.headerRow + 1 + part.start,
+            firstColumn: info.firstColumn,
+            mergedInBody: info.mergedInBody,
+            rowsBelow: info.rowsBelow,
+          }
+        : null;
+    }
+    for (const part of this.sheetParts) {
+      if (!part.exists) {
+        result.sheets[part.read.sheet] = null;
+        continue;
+      }
+      const rows = trimSheet(Array.from(part.rows, (r) => r ?? []));
+      // Where the next appended row goes: after the last row with a value (A1 on a blank sheet).
+      if (part.read.lastRows === undefined || rows.length === 0) this.k.sheetRows.set(part.read.sheet, rows.length);
+      result.sheets[part.read.sheet] = part.read.lastRows === undefined ? rows : rows.slice(Math.max(0, rows.length - part.read.lastRows));
+    }
+    return result;
+  }
+}

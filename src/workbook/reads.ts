@@ -1,0 +1,58 @@
+/**
+ * What a ReadRequest means, independent of the host: every adapter resolves table parts and sheet tails with
+ * these functions, so a projection reads the same cells through exceljs and through Office.js.
+ */
+import type { CellValue } from '../core/cells';
+import type { ReadRequest, RowWindow, SheetRead, TableRead } from './port';
+
+export interface NormalTableRead extends TableRead {
+  key: string;
+}
+
+export function tableReads(request: ReadRequest): NormalTableRead[] {
+  const reads = (request.tables ?? []).map((t) => (typeof t === 'string' ? { table: t, key: t } : { ...t, key: t.key ?? t.table }));
+  const keys = new Set<string>();
+  for (const r of reads) {
+    if (keys.has(r.key)) throw new Error(`ReadRequest reads table ${r.table} twice under key ${r.key}: give each part its own key`);
+    keys.add(r.key);
+  }
+  return reads;
+}
+
+export function sheetReads(request: ReadRequest): SheetRead[] {
+  return (request.sheets ?? []).map((s) => (typeof s === 'string' ? { sheet: s } : s));
+}
+
+/** Body rows [start, end) that a window selects in a body of rowCount rows, clipped to the body. */
+export function resolveWindow(window: RowWindow | undefined, rowCount: number): { start: number; end: number } {
+  if (!window) return { start: 0, end: rowCount };
+  const from = window.from ?? 0;
+  const start = Math.min(rowCount, Math.max(0, from < 0 ? rowCount + from : from));
+  const end = window.count === undefined ? rowCount : Math.min(rowCount, start + Math.max(0, window.count));
+  return { start, end };
+}
+
+/** Indexes of the requested headers that the table has, in table order; null means every column. */
+export function resolveColumns(headers: string[], columns: string[] | undefined): number[] | null {
+  if (!columns) return null;
+  const wanted = new Set(columns);
+  return headers.flatMap((h, i) => (wanted.has(h) ? [i] : []));
+}
+
+export const isBlankRow = (row: CellValue[]) => row.every((v) => v === null || v === '');
+
+/** Trailing empty cells and trailing blank rows dropped, as sheet reads return them. */
+export function trimSheet(rows: CellValue[][]): CellValue[][] {
+  const out = rows.map((row) => {
+    const copy = [...row];
+    while (copy.length && (copy[copy.length - 1] === null || copy[copy.length - 1] === '')) copy.pop();
+    return copy;
+  });
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+/** The last n rows of a sheet read, or all of them. */
+export function sheetTail(rows: CellValue[][], read: SheetRead): CellValue[][] {
+  return read.lastRows === undefined ? rows : rows.slice(Math.max(0, rows.length - read.lastRows));
+}

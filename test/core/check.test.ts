@@ -1,0 +1,62 @@
+import { checkWorkbook } from '../../src/core/check';
+import { parseAsOf } from '../../src/core/dates';
+import { INCOMING, office } from './helpers';
+
+const asOf = parseAsOf('2026-03-20')!;
+const located = (r: ReturnType<typeof checkWorkbook>) => r.findings.map((f) => `${f.severity} ${f.sheet}!${f.cell ?? f.row} ${f.rule}`);
+
+describe('check: every record of every register', () => {
+  it('finds nothing in records made through the actions, and lists what is overdue or due soon', async () => {
+    const o = await office();
+    await o.submit('incoming_docs', '2026-03-18T09:00', INCOMING, '孙晓燕');
+    await o.act('incoming_docs', '2026-03-18T10:00', 0, { kind: 'update', values: { 阅批日期: '2026-03-18' } }, '孙晓燕');
+    const report = checkWorkbook(o.content(), asOf);
+    expect(report.findings).toEqual([]);
+    expect(report.dueSoon.map((d) => `${d.sheet}!${d.cell} ${d.deadline} ${d.due}`)).toEqual(['收文登记!N2 办结 2026-03-23']);
+    expect(report.registers.find((r) => r.register === '收文登记')).toEqual({ register: '收文登记', sheet: '收文登记', records: 1, errors: 0, overdue: 0 });
+  });
+
+  it('locates field and cross-field errors, numbering problems, status disagreements and overdue items', async () => {
+    const o = await office();
+    await o.submit('incoming_docs', '2026-03-02T09:00', INCOMING, '孙晓燕');
+    await o.submit('incoming_docs', '2026-03-02T09:10', INCOMING, '孙晓燕');
+    await o.submit('incoming_docs', '2026-03-02T09:20', INCOMING, '孙晓燕');
+    const t = o.book.table('tz_incoming_docs');
+    const col = (h: string) => t.headers.indexOf(h);
+    // Typed straight into the sheet, outside Taizhang:
+    t.rows[0][col('份数')] = 0;
+    t.rows[1][col('收文编号')] = 'SW-2026-0001';
+    t.rows[2][col('状态')] = '已办结';
+    t.rows[2][col('阅批日期')] = 46080; // 2026-02-27, before 收文日期
+    const report = checkWorkbook(o.content(), asOf);
+    expect(located(report)).toEqual([
+      'error 收文登记!J2 field.range',
+      'error 收文登记!A3 number.duplicate',
+      // SW-2026-0002 is now nowhere: a gap, reported at the number after it.
+      'error 收文登记!A4 number.gap',
+      'error 收文登记!L4 rule.notBefore',
+      'error 收文登记!R4 status.mismatch',
+      'overdue 收文登记!L2 deadline.overdue',
+      'overdue 收文登记!L3 deadline.overdue',
+      // The typed 阅批日期 starts the 5-day 办结 limit, long past.
+      'overdue 收文登记!N4 deadline.overdue',
+    ]);
+    expect(report.findings[4].message).toBe('状态为“已办结”,但审批栏显示应为“待办公室主任拟办”');
+    expect(report.findings.every((f) => f.number && f.messageEn)).toBe(true);
+  });
+
+  it('reports a renamed column at its cell and skips that register’s records', async () => {
+    const o = await office();
+    await o.submit('incoming_docs', '2026-03-02T09:00', INCOMING, '孙晓燕');
+    o.book.table('tz_incoming_docs').headers[2] = '来文机关';
+    const report = checkWorkbook(o.content(), asOf);
+    expect(report.findings.map((f) => f.rule)).toEqual(['structure.renamed']);
+    expect(report.findings[0].message).toContain('收文登记!C1');
+  });
+
+  it('says so when the 设置 sheet is gone', async () => {
+    const o = await office();
+    const report = checkWorkbook({ ...o.content(), settingsRows: null }, asOf);
+    expect(report.findings.map((f) => f.rule)).toEqual(['settings.missing']);
+  });
+});

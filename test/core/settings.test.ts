@@ -1,0 +1,24 @@
+import ExcelJS from 'exceljs';
+import { settingsFromSheet, settingsToRows } from '../../src/core/settings';
+import { sheetValues } from '../../src/workbook/exceljs/adapter';
+import { writeSettingsSheet } from '../../src/workbook/exceljs/templateWriter';
+import { fixtureCatalog } from './fixtures';
+
+describe('the 设置 sheet', () => {
+  it('reads back what the template writer wrote, through a real .xlsx', async () => {
+    const settings = fixtureCatalog().settings;
+    const wb = new ExcelJS.Workbook();
+    writeSettingsSheet(wb, settings);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(await wb.xlsx.writeBuffer());
+    expect(settingsFromSheet(sheetValues(again.getWorksheet('设置')!))).toEqual(settings);
+  });
+
+  it('keeps what the office added in the sheet, and ignores blanks', () => {
+    const rows = settingsToRows(fixtureCatalog().settings);
+    rows.push([null, null, null, null, null, null, '张三丰', '销售部', '经办人, 部门领导', null, '中性笔']);
+    const s = settingsFromSheet(rows);
+    expect(s.people[s.people.length - 1]).toEqual({ name: '张三丰', department: '销售部', roles: ['经办人', '部门领导'] });
+    expect(s.lists[0].values[s.lists[0].values.length - 1]).toBe('中性笔');
+  });
+});

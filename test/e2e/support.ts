@@ -1,0 +1,83 @@
+/**
+ * E2E plumbing: the built standalone page (dist/web) served by a local http server on 127.0.0.1 at a random
+ * port, and Debian's Chromium (/usr/bin/chromium, installed by .ci/run) driven by playwright-core with a fresh
+ * profile. Screenshots go to test-output/screenshots/ (not committed) for a reviewer to look at.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const WEB = path.join(ROOT, 'dist', 'web');
+export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
+export const CHROMIUM = process.env.TAIZHANG_CHROMIUM ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves dir at / and optional extra files at fixed paths (the demo workbook at /demo/demo.xlsx). */
+export async function serve(dir: string, extra: Record<string, string> = {}): Promise<Served> {
+  if (!existsSync(path.join(dir, 'standalone.html'))) throw new Error(`${dir}/standalone.html is missing: run \`npm run build\` first`);
+  const server: Server = createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = extra[urlPath] ?? path.join(dir, path.normalize(urlPath).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(dir) && !Object.values(extra).includes(file)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Browser> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'tz-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    acceptDownloads: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 420, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, `${name}.png`);
+}

@@ -3,6 +3,7 @@
  * was created with. A moved, renamed, inserted or deleted column, merged cells in the body or rows pasted
  * below the table are reported by column and nothing is written.
  */
+import { columnName } from './a1';
 import type { RegisterMeta } from './metadata';
 
 export interface StructureProblem {
@@ -32,15 +33,7 @@ export function checkStructure(meta: StructureExpectation, shape: TableShape | n
   const expected = meta.headers;
   const actual = shape.headers;
   const where = `${shape.sheet}!`;
-  const colName = (i: number) => {
-    let n = i + 1;
-    let s = '';
-    while (n > 0) {
-      s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  };
+  const colName = (i: number) => columnName(i + 1);
   const expectedSet = new Set(expected);
   const actualSet = new Set(actual);
   for (const h of expected) {

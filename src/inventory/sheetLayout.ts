@@ -3,6 +3,7 @@
  * same layout — exceljs (tables + data bars, no charts) and Office.js (tables + native charts) — so a sheet looks
  * the same whichever wrote it, and what a test reads back can be checked against the layout.
  */
+import { columnName } from '../core/a1';
 import type { CellValue } from '../core/cells';
 
 export type CellFormat = 'text' | 'integer' | 'money' | 'percent' | 'decimal' | 'date';
@@ -93,16 +94,7 @@ export interface SheetLayout {
   headingRows: number[];
 }
 
-export function columnName(index1: number): string {
-  let n = index1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnName };
 
 export const a1 = (row: number, col: number) => `${columnName(col)}${row}`;
 export const sheetQualified = (sheet: string, ref: string) => `'${sheet.replace(/'/g, "''")}'!${ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;

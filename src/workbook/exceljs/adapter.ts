@@ -10,36 +10,14 @@ import type { ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, W
 import { WriteShapeError, assertStructure } from '../guard';
 import { resolveColumns, resolveWindow, sheetReads, sheetTail, tableReads } from '../reads';
 import { addRegisters } from './setup';
+import { decodeAddress, decodeRect, encodeAddress, type Rect } from '../../core/a1';
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
-/** Decodes "B3" → {row: 3, col: 2}. */
-export function decodeAddress(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.toUpperCase());
-  if (!m) throw new Error(`Bad cell address ${address}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
-export function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b = a] = ref.split(':');
-  const tl = decodeAddress(a);
-  const br = decodeAddress(b);
-  return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
-}
-
-export function encodeAddress(row: number, col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row}`;
-}
+export { decodeAddress, encodeAddress };
+/** "A1:C9" as a rectangle (the table refs exceljs keeps). */
+export const decodeRange = (ref: string): Rect => decodeRect(ref);
 
 /** exceljs cell value → plain cell value. */
 export function plainValue(value: ExcelJS.CellValue): CellValue {

@@ -3,6 +3,7 @@
  * formats and print setup; the printable 申请单; the 说明 sheet; the 设置 sheet; hidden metadata.
  */
 import ExcelJS from 'exceljs';
+import { columnName } from '../../core/a1';
 import type { ExcelValidation, ListRanges } from '../../core/excelValidation';
 import { excelValidation } from '../../core/excelValidation';
 import {
@@ -30,16 +31,8 @@ const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF7F7F7F' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = '等线';
 
-export function columnLetter(index1: number): string {
-  let n = index1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Kept under this name for callers of the template writer. */
+export const columnLetter = columnName;
 
 const sheetRef = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 

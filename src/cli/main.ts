@@ -3,6 +3,7 @@
  * A user's mistake gets a message that says what to do, never a stack trace.
  */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 // exceljs writes emoji, "_xHHHH_" text and "\r" exactly only with this (found by the contract suite).
 import '../workbook/exceljs/nodeZipFix';
 import { UsageError, parseArgs } from './args';
@@ -34,6 +35,16 @@ const USAGE = `用法 (usage):
 
 DIR 默认为 templates/;OUT 默认为 dist/templates/`;
 
+/**
+ * templates/ in the current folder when there is one (an office editing its own documents), otherwise the
+ * documents shipped with Taizhang, so `npx taizhang demo` works from any folder.
+ */
+async function defaultTemplatesDir(): Promise<string> {
+  const local = await fs.stat('templates').catch(() => null);
+  if (local?.isDirectory()) return 'templates';
+  return path.join(__dirname, '..', 'templates');
+}
+
 async function requireDir(dir: string): Promise<void> {
   const stat = await fs.stat(dir).catch(() => null);
   if (!stat || !stat.isDirectory()) throw new UsageError(`找不到目录 ${dir} (no such directory)`);
@@ -45,13 +56,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     switch (command) {
       case 'templates': {
         const args = parseArgs(rest, ['out'], []);
-        const dir = args.positionals[0] ?? 'templates';
+        const dir = args.positionals[0] ?? (await defaultTemplatesDir());
         await requireDir(dir);
         return await templatesCommand(dir, String(args.flags.out ?? 'dist/templates'), io);
       }
       case 'lint': {
         const args = parseArgs(rest, [], []);
-        const dir = args.positionals[0] ?? 'templates';
+        const dir = args.positionals[0] ?? (await defaultTemplatesDir());
         await requireDir(dir);
         return await lintCommand(dir, io);
       }
@@ -80,7 +91,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const args = parseArgs(rest, ['out', 'templates', 'seed', 'end'], []);
         if (args.positionals.length) throw new UsageError('demo 不接受位置参数;用 --out FILE 指定输出 (demo takes --out FILE)');
         if (typeof args.flags.out !== 'string') throw new UsageError('demo 需要 --out FILE (demo needs --out FILE)');
-        const templates = String(args.flags.templates ?? 'templates');
+        const templates = args.flags.templates ? String(args.flags.templates) : await defaultTemplatesDir();
         await requireDir(templates);
         return await demoCommand({ out: args.flags.out, templates, seed: args.flags.seed as string | undefined, end: args.flags.end as string | undefined }, io);
       }

@@ -6,7 +6,8 @@
 import type { CellValue } from './cells';
 import { consumptionFromRecords, CONSUMPTION_SOURCE, type ConsumptionEvent } from './consumption';
 import { deadlineMessage, deadlineView, displayDue, type DeadlineItem } from './deadlines';
-import { columnLetters, sortFindings, type FieldError, type Finding } from './findings';
+import { columnName } from './a1';
+import { sortFindings, type FieldError, type Finding } from './findings';
 import type { RegisterMeta, WorkbookMeta } from './metadata';
 import { compilePattern, numberingProblems, type NumberingProblem } from './numbering';
 import { tableRecords, type RegisterRecord } from './records';
@@ -61,7 +62,7 @@ interface Place {
 function cellOf(place: Place, header: string | null, row: number): string | null {
   if (header === null) return null;
   const i = place.table.headers.indexOf(header);
-  return i < 0 ? null : `${columnLetters(place.table.firstColumn + i)}${row}`;
+  return i < 0 ? null : `${columnName(place.table.firstColumn + i)}${row}`;
 }
 
 function locate(place: Place, record: RegisterRecord, e: FieldError, severity: Finding['severity'] = 'error'): Finding {

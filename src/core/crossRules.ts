@@ -114,16 +114,5 @@ export function checkRule(rule: CrossRule, values: Record<string, RecordValue>, 
   }
 }
 
-export function ruleFieldNames(rule: CrossRule): string[] {
-  switch (rule.kind) {
-    case 'notBefore':
-    case 'notMoreThan':
-      return [rule.field, rule.other];
-    case 'requiredWhen':
-      return [rule.when.field, ...rule.fields];
-    case 'halfYearCap':
-      return [rule.field, rule.itemField];
-    case 'atLeast':
-      return rule.fields;
-  }
-}
+/** The fields a rule reads: the document parser's own list, so both always agree. */
+export { ruleFields as ruleFieldNames } from '../spec/parseRegister';

@@ -28,16 +28,6 @@ export interface Finding extends FieldError {
   number: string | null;
 }
 
-export function columnLetters(index1: number): string {
-  let n = index1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function fieldError(field: string | null, rule: string, message: string, messageEn: string): FieldError {
   return { field, rule, message, messageEn };
 }

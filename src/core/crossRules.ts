@@ -101,6 +101,7 @@ export function checkRule(rule: CrossRule, values: Record<string, RecordValue>, 
       }];
     }
     case 'atLeast': {
+      if (rule.when && !conditionHolds(rule.when, values)) return [];
       const filled = rule.fields.filter((f) => !isBlank(values[f]));
       if (filled.length >= rule.count) return [];
       const first = rule.fields.find((f) => isBlank(values[f])) ?? rule.fields[0];

@@ -6,7 +6,7 @@
  * Rejected and withdrawn records have no deadlines.
  */
 import type { RecordValue } from './cells';
-import { isBlank, valueText } from './conditions';
+import { conditionHolds, isBlank, valueText } from './conditions';
 import { MS_HOUR, addMonths, endOfDay, parseInstant, startOfDay, MS_DAY, displayInstant, formatDate } from './dates';
 import type { RegisterRecord } from './records';
 import { STATUS_REJECTED, STATUS_WITHDRAWN } from './workflow';
@@ -48,6 +48,7 @@ export function openDeadlines(spec: RegisterSpec, record: RegisterRecord, asOf: 
   const out: DeadlineItem[] = [];
   for (const d of spec.deadlines) {
     if (!isBlank(record.values[d.doneField])) continue;
+    if (d.when && !conditionHolds(d.when, record.values)) continue;
     const due = dueAt(d, record.values[d.from]);
     if (due === null) continue;
     out.push({ deadline: d, record, due, leftMs: due - asOf });

@@ -477,6 +477,7 @@ function readDeadlines(section: Section, fields: Map<string, FieldSpec>, errors:
     limit: columnIndex(table, ['时限']),
     done: columnIndex(table, ['完成']),
   };
+  const conditionColumn = columnIndex(table, ['条件']);
   if (Object.values(col).some((c) => c < 0)) {
     errors.add(table.line, 1, '期限表的列应为:| 事项 | 起算 | 时限 | 完成 |', 'Deadline table columns: 事项 | 起算 | 时限 | 完成');
     return [];
@@ -505,7 +506,23 @@ function readDeadlines(section: Section, fields: Map<string, FieldSpec>, errors:
       errors.add(row.line, at(col.name), '期限的“事项”为空', 'Empty deadline name');
       continue;
     }
-    result.push({ name: get(col.name), from: from.name, doneField: get(col.done), ...duration.value });
+    const deadline: Deadline = { name: get(col.name), from: from.name, doneField: get(col.done), ...duration.value };
+    const conditionText = conditionColumn >= 0 ? get(conditionColumn) : '';
+    if (conditionText !== '' && conditionText !== '-') {
+      const condition = parseCondition(conditionText);
+      if (!condition.ok) {
+        errors.add(row.line, at(conditionColumn), condition.message, condition.messageEn);
+        continue;
+      }
+      const field = fields.get(condition.value.field);
+      if (!field) {
+        if (!known(condition.value.field))
+          errors.add(row.line, at(conditionColumn), `条件中的字段“${condition.value.field}”不在字段表中`, `Condition field "${condition.value.field}" is not in the field table`);
+        continue;
+      }
+      deadline.when = condition.value;
+    }
+    result.push(deadline);
   }
   return result;
 }
@@ -547,7 +564,7 @@ export function ruleFields(rule: CrossRule): string[] {
     case 'halfYearCap':
       return [rule.field, rule.itemField];
     case 'atLeast':
-      return rule.fields;
+      return rule.when ? [rule.when.field, ...rule.fields] : rule.fields;
   }
 }
 
@@ -580,16 +597,19 @@ export function readRule(t: string): { ok: true; value: CrossRule } | { ok: fals
     if (!condition.ok) return condition;
     return { ok: true, value: { kind: 'requiredWhen', when: condition.value, fields: splitValues(m[2]), text: t } };
   }
-  if ((m = /^至少填写\s*(\d+)\s*项\s*:\s*(.+)$/.exec(t))) {
-    const fieldsList = splitValues(m[2]);
-    const count = Number(m[1]);
+  if ((m = /^(?:当\s*(.+?)\s*时\s*)?至少填写\s*(\d+)\s*项\s*:\s*(.+)$/.exec(t))) {
+    const fieldsList = splitValues(m[3]);
+    const count = Number(m[2]);
     if (count > fieldsList.length)
       return { ok: false, message: `“至少填写 ${count} 项”但只列了 ${fieldsList.length} 个字段`, messageEn: `"at least ${count}" but only ${fieldsList.length} fields listed` };
-    return { ok: true, value: { kind: 'atLeast', count, fields: fieldsList, text: t } };
+    if (m[1] === undefined) return { ok: true, value: { kind: 'atLeast', count, fields: fieldsList, text: t } };
+    const condition = parseCondition(m[1]);
+    if (!condition.ok) return condition;
+    return { ok: true, value: { kind: 'atLeast', count, fields: fieldsList, when: condition.value, text: t } };
   }
   return {
     ok: false,
-    message: `看不懂校验规则“${t}”。可写:A 不早于 B;A 不早于 B 加 3 天;A 不晚于 B;A 不晚于 B 加 30 天;A 不大于 B;A 不超过 半年用量(物品编码);当 X 为 值 时 必填 A、B;至少填写 3 项:A、B、C`,
+    message: `看不懂校验规则“${t}”。可写:A 不早于 B;A 不早于 B 加 3 天;A 不晚于 B;A 不晚于 B 加 30 天;A 不大于 B;A 不超过 半年用量(物品编码);当 X 为 值 时 必填 A、B;至少填写 3 项:A、B、C;当 X 为 值 时 至少填写 3 项:A、B、C`,
     messageEn: `Cannot read rule "${t}". Forms: A 不早于 B [加 N 天]; A 不晚于 B; A 不大于 B; A 不超过 半年用量(item); 当 X 为 v 时 必填 A、B; 至少填写 N 项:A、B、C`,
   };
 }

@@ -128,6 +128,8 @@ export const DeadlineSchema = z
     unit: z.enum(['hour', 'day', 'month', 'year']),
     /** Field whose value marks the thing done; empty means still open. */
     doneField: nonEmpty,
+    /** The deadline applies only to records where this holds (条件 column), e.g. 事项类型 为 离职. */
+    when: ConditionSchema.optional(),
   })
   .strict();
 export type Deadline = z.infer<typeof DeadlineSchema>;
@@ -158,8 +160,15 @@ export const CrossRuleSchema = z.discriminatedUnion('kind', [
   /** Quantity capped at six months of use (半年使用数为上限), use taken from consumption history. */
   z.object({ kind: z.literal('halfYearCap'), field: nonEmpty, itemField: nonEmpty, text: nonEmpty }).strict(),
   /** At least n of the listed fields are filled (三家以上供应商比价). */
+  /** At least n of the listed fields are filled; with `when`, only for records where it holds. */
   z
-    .object({ kind: z.literal('atLeast'), count: z.number().int().positive(), fields: z.array(nonEmpty).min(1), text: nonEmpty })
+    .object({
+      kind: z.literal('atLeast'),
+      count: z.number().int().positive(),
+      fields: z.array(nonEmpty).min(1),
+      when: ConditionSchema.optional(),
+      text: nonEmpty,
+    })
     .strict(),
 ]);
 export type CrossRule = z.infer<typeof CrossRuleSchema>;

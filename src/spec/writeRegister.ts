@@ -38,8 +38,14 @@ export function writeRegisterDocument(spec: RegisterSpec): string {
   out.push('', '## 期限', '');
   if (spec.deadlines.length === 0) out.push('无');
   else {
-    out.push('| 事项 | 起算 | 时限 | 完成 |', '| --- | --- | --- | --- |');
-    for (const d of spec.deadlines) out.push(`| ${d.name} | ${d.from} | ${formatDuration(d)} | ${d.doneField} |`);
+    if (spec.deadlines.some((d) => d.when)) {
+      out.push('| 事项 | 起算 | 时限 | 完成 | 条件 |', '| --- | --- | --- | --- | --- |');
+      for (const d of spec.deadlines)
+        out.push(`| ${d.name} | ${d.from} | ${formatDuration(d)} | ${d.doneField} | ${d.when ? formatCondition(d.when) : ''} |`);
+    } else {
+      out.push('| 事项 | 起算 | 时限 | 完成 |', '| --- | --- | --- | --- |');
+      for (const d of spec.deadlines) out.push(`| ${d.name} | ${d.from} | ${formatDuration(d)} | ${d.doneField} |`);
+    }
   }
   out.push('', '## 校验规则', '');
   if (spec.rules.length === 0) out.push('无');

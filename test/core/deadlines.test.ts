@@ -48,3 +48,16 @@ describe('deadlines from the documents', () => {
     expect(deadlineView(incoming, records, parseInstant('2026-03-03T23:00')!).overdue).toHaveLength(0);
   });
 });
+
+describe('a deadline with a 条件 applies only where it holds', () => {
+  it('is open for a 离职 record and not for an 入职 one', () => {
+    const { openDeadlines } = jest.requireActual('../../src/core/deadlines') as typeof import('../../src/core/deadlines');
+    const spec = {
+      deadlines: [{ name: '物品回收', from: '日期', amount: 0, unit: 'day', doneField: '回收确认', when: { op: 'in', field: '事项类型', values: ['离职'] } }],
+    } as unknown as import('../../src/spec/schema').RegisterSpec;
+    const record = (type: string) => ({ index: 0, sheetRow: 2, values: { 日期: '2026-03-01', 回收确认: null, 事项类型: type }, submittedBy: null, submittedAt: null, status: null, steps: {} });
+    const asOf = Date.UTC(2026, 2, 5);
+    expect(openDeadlines(spec, record('离职'), asOf)).toHaveLength(1);
+    expect(openDeadlines(spec, record('入职'), asOf)).toHaveLength(0);
+  });
+});

@@ -106,3 +106,32 @@ describe('cross-field rule phrases', () => {
     expect(readRule('至少填写 3 项:甲、乙').ok).toBe(false);
   });
 });
+
+describe('conditions on deadlines and on 至少填写', () => {
+  const withDeadlines = (table: string) =>
+    fixtureDocument().replace(/## 期限\n\n[\s\S]*?\n\n## 校验规则/, `## 期限\n\n${table}\n\n## 校验规则`);
+
+  it('reads a 条件 column on the deadline table, and writes it back', () => {
+    const doc = withDeadlines('| 事项 | 起算 | 时限 | 完成 | 条件 |\n| --- | --- | --- | --- | --- |\n| 呈批 | 收文日期 | 1 天 | 阅批日期 | 文件类别 为 重要文件 |\n| 办结 | 阅批日期 | 5 天 | 办结日期 |  |');
+    const r = parseRegisterDocument(doc, 'x.md', fixtureContext());
+    if (!r.ok) throw new Error(r.errors.map((e) => formatDocError(e)).join('\n'));
+    expect(r.value.deadlines[0].when).toEqual({ op: 'in', field: '文件类别', values: ['重要文件'] });
+    expect(r.value.deadlines[1].when).toBeUndefined();
+    const { writeRegisterDocument } = jest.requireActual('../../src/spec/writeRegister') as typeof import('../../src/spec/writeRegister');
+    const again = parseRegisterDocument(writeRegisterDocument(r.value), 'x.md', fixtureContext());
+    expect(again.ok && again.value).toEqual(r.value);
+  });
+
+  it('locates a condition naming a field that does not exist', () => {
+    const doc = withDeadlines('| 事项 | 起算 | 时限 | 完成 | 条件 |\n| --- | --- | --- | --- | --- |\n| 呈批 | 收文日期 | 1 天 | 阅批日期 | 文件级别 为 重要文件 |');
+    const r = parseRegisterDocument(doc, 'x.md', fixtureContext());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(formatDocError(r.errors[0])).toMatch(/x\.md:\d+:\d+: 条件中的字段“文件级别”不在字段表中/);
+  });
+
+  it('reads 当 … 时 至少填写 N 项', () => {
+    const { readRule } = jest.requireActual('../../src/spec/parseRegister') as typeof import('../../src/spec/parseRegister');
+    const r = readRule('当 采购类别 为 一般物品、大宗物品 时 至少填写 3 项:甲、乙、丙');
+    expect(r.ok && r.value).toMatchObject({ kind: 'atLeast', count: 3, fields: ['甲', '乙', '丙'], when: { op: 'in', field: '采购类别', values: ['一般物品', '大宗物品'] } });
+  });
+});

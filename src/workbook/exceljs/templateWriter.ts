@@ -21,7 +21,7 @@ import {
 } from '../../core/layout';
 import { META_FORMAT_VERSION, metaToRows, registerMeta, type RegisterMeta } from '../../core/metadata';
 import { AUDIT_HEADER } from '../../core/auditLayout';
-import { OUTLINE_SECTIONS, RETENTION_YEARS, type RegisterSpec, type SettingsSpec } from '../../spec/schema';
+import { OUTLINE_SECTIONS, RETENTION_YEARS, type Condition, type RegisterSpec, type SettingsSpec } from '../../spec/schema';
 import { formatCondition, formatDuration } from '../../spec/rulesText';
 
 /** Data validation covers this many rows; Excel copies it to rows added to the table beyond them. */
@@ -105,6 +105,15 @@ function toExcelJsValidation(v: ExcelValidation): ExcelJS.DataValidation {
   } as ExcelJS.DataValidation;
 }
 
+/** A document condition as an Excel test on one cell. */
+function conditionFormula(condition: Condition, cell: string): string {
+  if (condition.op === 'in') {
+    const tests = condition.values.map((v) => `${cell}="${v.replace(/"/g, '""')}"`);
+    return tests.length === 1 ? tests[0] : `OR(${tests.join(',')})`;
+  }
+  return `AND(ISNUMBER(${cell}),${cell}${condition.op}${condition.value})`;
+}
+
 /** Excel formula for "this deadline has passed and the done field is empty", relative to row 2. */
 function deadlineFormulas(spec: RegisterSpec, columns: Column[]) {
   const letter = (name: string) => columnLetter(columns.findIndex((c) => c.header === name) + 1);
@@ -117,7 +126,8 @@ function deadlineFormulas(spec: RegisterSpec, columns: Column[]) {
         ? `${from}+${days}`
         : `EDATE(${from},${d.unit === 'month' ? d.amount : d.amount * 12})`;
     const now = d.unit === 'hour' ? 'NOW()' : 'TODAY()';
-    return { deadline: d, doneLetter: letter(d.doneField), formula: `AND(${done}="",${from}<>"",${now}>${due})` };
+    const applies = d.when ? `,${conditionFormula(d.when, `$${letter(d.when.field)}2`)}` : '';
+    return { deadline: d, doneLetter: letter(d.doneField), formula: `AND(${done}="",${from}<>""${applies},${now}>${due})` };
   });
 }
 
@@ -277,7 +287,7 @@ export function writeGuideSheet(wb: ExcelJS.Workbook, name: string, specs: Regis
     OUTLINE_SECTIONS.forEach((section) => put(section, spec.outline[section] ?? ''));
     if (spec.chain.length)
       put('审批流程', spec.chain.map((r) => `${r.when ? `当 ${formatCondition(r.when)}:` : r.label === '其他' ? '其他:' : ''}${r.steps.map((s) => s.text).join('——')}`).join('\n'));
-    if (spec.deadlines.length) put('期限', spec.deadlines.map((d) => `${d.name}:${d.from} ${formatDuration(d)}内完成“${d.doneField}”`).join('\n'));
+    if (spec.deadlines.length) put('期限', spec.deadlines.map((d) => `${d.name}:${d.from} ${formatDuration(d)}内完成“${d.doneField}”${d.when ? `(仅当 ${formatCondition(d.when)})` : ''}`).join('\n'));
     if (spec.rules.length) put('校验规则', spec.rules.map((r) => r.text).join('\n'));
     row++;
   }

@@ -19,6 +19,8 @@ export async function refreshSummary(event?: Office.AddinCommands.Event): Promis
   }
 }
 
+// Older Office builds look the manifest's FunctionName up as a global; newer ones use Office.actions.associate.
+(globalThis as { refreshSummary?: typeof refreshSummary }).refreshSummary = refreshSummary;
 void officeReady().then((host) => {
   if (host) Office.actions.associate('refreshSummary', refreshSummary);
 });

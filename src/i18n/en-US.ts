@@ -115,6 +115,7 @@ export const enUS: Record<MessageKey, string> = {
   'print.print': 'Print',
   'print.back': 'Back',
   'print.filledSheet': 'The “{sheet}” sheet is filled in and shown: press Ctrl+P to print.',
+  'print.filledSheetFile': 'The “{sheet}” sheet of the workbook is filled in (saved with the file); the preview below prints as it is.',
   'print.noSheet': 'This register has no form sheet; the preview below prints as it is.',
 
   'summary.title': 'Summary',

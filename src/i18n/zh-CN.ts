@@ -113,6 +113,7 @@ export const zhCN = {
   'print.print': '打印',
   'print.back': '返回',
   'print.filledSheet': '已填好“{sheet}”工作表并切换到该表:按 Ctrl+P 打印。',
+  'print.filledSheetFile': '已填好工作簿中的“{sheet}”工作表(随文件保存);下面的预览可直接打印。',
   'print.noSheet': '此登记表没有申请单工作表;下面的预览可以直接打印。',
 
   'summary.title': '汇总',

@@ -99,7 +99,7 @@ class Standalone {
 
   private async openBlank(): Promise<void> {
     const { blankWorkbook } = await loadXlsx();
-    this.show(getLang() === 'en-US' ? 'Taizhang.xlsx' : '台账.xlsx', blankWorkbook(getLang() === 'en-US' ? 'Sheet1' : 'Sheet1'), true);
+    this.show(getLang() === 'en-US' ? 'Taizhang.xlsx' : '台账.xlsx', blankWorkbook('Sheet1'), true);
   }
 
   private async open(name: string, bytes: () => Promise<ArrayBuffer>): Promise<void> {

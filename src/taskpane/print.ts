@@ -6,6 +6,7 @@
  */
 import type { CellValue, RecordValue } from '../core/cells';
 import { approvalSteps } from '../core/layout';
+import { routeFor } from '../core/workflow';
 import type { RegisterRecord } from '../core/records';
 import type { RegisterSpec } from '../spec/schema';
 import type { WriteBatch } from '../workbook/port';
@@ -14,7 +15,8 @@ export interface PrintModel {
   title: string;
   formCode: string;
   fields: { label: string; value: string; long: boolean }[];
-  steps: { text: string; actor: string; time: string; opinion: string }[];
+  /** Every approval step of the register (the sheet has a signature row for each); onRoute marks this record's. */
+  steps: { text: string; actor: string; time: string; opinion: string; onRoute: boolean }[];
 }
 
 const FIRST_FIELD_ROW = 3;
@@ -27,13 +29,14 @@ export function displayValue(value: RecordValue | undefined): string {
 }
 
 export function printModel(spec: RegisterSpec, record: Pick<RegisterRecord, 'values' | 'steps'>): PrintModel {
+  const route = new Set(routeFor(spec, record.values)?.steps.map((s) => s.text) ?? []);
   return {
     title: `${spec.name}申请单`,
     formCode: spec.formCode,
     fields: spec.fields.map((f) => ({ label: f.name, value: displayValue(record.values[f.name]), long: f.type === 'longText' })),
     steps: approvalSteps(spec).map((s) => {
       const e = record.steps[s.text];
-      return { text: s.text, actor: e?.actor ?? '', time: displayValue(e?.time ?? null), opinion: e?.opinion ?? '' };
+      return { text: s.text, actor: e?.actor ?? '', time: displayValue(e?.time ?? null), opinion: e?.opinion ?? '', onRoute: route.has(s.text) };
     }),
   };
 }

@@ -3,11 +3,11 @@
  * most one port.write. The same Session drives the pane in Excel (Office.js adapter), in the standalone page
  * (exceljs adapter) and the jest flows that count syncs.
  */
-import type { CellValue, RecordValue } from '../core/cells';
+import type { RecordValue } from '../core/cells';
 import { planAction, planSubmit, readsForRecord, readsForSubmit, type PlanResult } from '../core/actions';
 import { auditTail, rowToEntry, isAuditHeader, type AuditEntry } from '../core/audit';
 import type { FieldError } from '../core/findings';
-import { AUDIT_SHEET, META_SHEET, SETTINGS_SHEET, STATUS_HEADER, SUBMITTED_AT_HEADER, SUBMITTED_BY_HEADER, formSheetName, registerColumns } from '../core/layout';
+import { AUDIT_SHEET, META_SHEET, SETTINGS_SHEET, formSheetName } from '../core/layout';
 import type { RegisterMeta, WorkbookMeta } from '../core/metadata';
 import { rowToRecord, type RegisterRecord } from '../core/records';
 import { settingsFromSheet } from '../core/settings';
@@ -15,9 +15,11 @@ import { checkStructure, type StructureProblem } from '../core/structure';
 import { recordNumber, type WorkflowAction } from '../core/transitions';
 import type { Bilingual } from '../i18n';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
+import { StructureGuardError } from '../workbook/guard';
 import type { ReadResult, TableSnapshot, WorkbookPort, WriteBatch } from '../workbook/port';
 import { printBatch } from './print';
-import { settingsBatch } from './settingsSheet';
+import { applyRangeWrites, settingsBatch } from './settingsSheet';
+import { summaryColumns } from './columns';
 import { summaryBatch, type Summary } from './summary';
 
 /**
@@ -153,9 +155,15 @@ export class Session {
     return { data, record, audit };
   }
 
+  /** Writes a plan. A table changed by hand since the read (the adapter's guard) is a refusal, not a failure. */
   private async execute(plan: PlanResult): Promise<ActionResult> {
     if (!plan.ok) return plan;
-    await this.port.write(plan.batch);
+    try {
+      await this.port.write(plan.batch);
+    } catch (error) {
+      if (error instanceof StructureGuardError) return { ok: false, errors: error.problems.map((p) => ({ field: p.column ?? null, rule: `structure.${p.kind}`, message: p.message, messageEn: p.messageEn })) };
+      throw error;
+    }
     return { ok: true, number: plan.number, status: plan.status };
   }
 
@@ -225,38 +233,6 @@ export class Session {
   }
 }
 
-const uniq = (names: (string | null | undefined)[]) => [...new Set(names.filter((n): n is string => !!n))];
-const numberField = (spec: RegisterSpec) => (spec.fields.find((f) => f.type === 'serial') ?? spec.fields[0]).name;
-const titleField = (spec: RegisterSpec) => spec.fields.find((f) => f.type === 'text' && f.required)?.name;
-
-/** What the summary counts: number, status, deadline fields (and who registered it, so no record reads as blank). */
-export function summaryColumns(spec: RegisterSpec): string[] {
-  return uniq([numberField(spec), titleField(spec), SUBMITTED_BY_HEADER, STATUS_HEADER, ...spec.deadlines.flatMap((d) => [d.from, d.doneField])]);
-}
-
-/** What the queue needs to tell whose turn it is: steps, route conditions, the people and departments named. */
-export function queueColumns(spec: RegisterSpec): string[] {
-  const conditions = spec.chain.flatMap((r) => (r.when ? [r.when.field] : []));
-  const people = spec.fields.filter((f) => f.type === 'person' || f.type === 'department').map((f) => f.name);
-  const steps = registerColumns(spec).filter((c) => c.step).map((c) => c.header);
-  return uniq([...summaryColumns(spec), SUBMITTED_AT_HEADER, ...conditions, ...people, ...steps]);
-}
-
 export function formSheetOf(meta: Pick<RegisterMeta, 'name'>): string {
   return formSheetName(meta);
-}
-
-/** What 设置 holds after a batch of range writes, without reading it again. */
-export function applyRangeWrites(rows: ReadonlyArray<ReadonlyArray<CellValue>>, batch: WriteBatch): CellValue[][] {
-  const out = rows.map((r) => [...r]);
-  for (const w of batch.rangeWrites ?? []) {
-    w.rows.forEach((row, i) => {
-      const r = (out[w.row - 1 + i] ??= []);
-      row.forEach((v, j) => {
-        while (r.length < w.column - 1 + j) r.push(null);
-        r[w.column - 1 + j] = v;
-      });
-    });
-  }
-  return out;
 }

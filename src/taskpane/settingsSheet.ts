@@ -4,6 +4,7 @@
  * office keeps them. Column layout as writeSettingsSheet: departments A:B, roles D:E, people G:I.
  */
 import type { CellValue } from '../core/cells';
+import { SETTINGS_SHEET } from '../core/layout';
 import type { MessageKey } from '../i18n';
 import type { SettingsSpec } from '../spec/schema';
 import type { WriteBatch } from '../workbook/port';
@@ -32,9 +33,9 @@ export function settingsBatch(rows: ReadonlyArray<ReadonlyArray<CellValue>>, nex
   const people = next.people.map((p) => [p.name, p.department || null, p.roles.join('、') || null] as CellValue[]);
   return {
     rangeWrites: [
-      { sheet: '设置', row: 2, column: 1, rows: block(departments, 2, usedRows(rows, 0, 2)) },
-      { sheet: '设置', row: 2, column: 4, rows: block(roles, 2, usedRows(rows, 3, 2)) },
-      { sheet: '设置', row: 2, column: 7, rows: block(people, 3, usedRows(rows, 6, 3)) },
+      { sheet: SETTINGS_SHEET, row: 2, column: 1, rows: block(departments, 2, usedRows(rows, 0, 2)) },
+      { sheet: SETTINGS_SHEET, row: 2, column: 4, rows: block(roles, 2, usedRows(rows, 3, 2)) },
+      { sheet: SETTINGS_SHEET, row: 2, column: 7, rows: block(people, 3, usedRows(rows, 6, 3)) },
     ].filter((w) => w.rows.length > 0),
   };
 }
@@ -67,4 +68,19 @@ export function settingsProblems(next: Editable, lang: 'zh-CN' | 'en-US'): Setti
     for (const r of p.roles) if (!roles.has(r)) problems.push({ key: 'settings.unknownRole', params: { person: p.name, role: r } });
   }
   return problems;
+}
+
+/** What 设置 holds after a batch of range writes, without reading it again. */
+export function applyRangeWrites(rows: ReadonlyArray<ReadonlyArray<CellValue>>, batch: WriteBatch): CellValue[][] {
+  const out = rows.map((r) => [...r]);
+  for (const w of batch.rangeWrites ?? []) {
+    w.rows.forEach((row, i) => {
+      const r = (out[w.row - 1 + i] ??= []);
+      row.forEach((v, j) => {
+        while (r.length < w.column - 1 + j) r.push(null);
+        r[w.column - 1 + j] = v;
+      });
+    });
+  }
+  return out;
 }

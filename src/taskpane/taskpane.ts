@@ -12,7 +12,7 @@ import { browserPrefs } from './ui/prefs';
 
 async function main(root: HTMLElement): Promise<void> {
   const host = await officeReady();
-  if (host !== Office.HostType.Excel) {
+  if (!host || host !== Office.HostType.Excel) {
     mount(root, h('div', { class: 'tz-main' }, h('p', { class: 'tz-bar tz-bar-warn' }, t('app.notInExcel')), h('p', null, h('a', { attrs: { href: 'standalone.html' } }, t('standalone.title')))));
     return;
   }

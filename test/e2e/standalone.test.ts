@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { runCli } from '../support/cli';
-import { FIXTURE_DOCS } from '../support/docs';
+import { FIXTURE_DOCS, readDir } from '../support/docs';
+import { buildCatalog } from '../../src/spec/catalog';
+import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
 import { WEB, launch, screenshotPath, serve, type Browser, type Served } from './support';
 
 const START = new Date('2026-03-02T09:00:00+08:00');
@@ -136,11 +138,37 @@ describe('the standalone page over a new workbook', () => {
     await expect(flash('ok').textContent()).resolves.toContain('SW-2026-0002');
   });
 
+  it('takes a record from the keyboard alone', async () => {
+    await page.focus(field('来文单位'));
+    await page.keyboard.type('长沙市财政局');
+    const steps: [string, string | null][] = [
+      ['来文类别', 'ArrowDown'],
+      ['来文字号', null],
+      ['文件标题', '关于报送预算执行情况的通知'],
+      ['文件类别', 'ArrowDown ArrowDown'],
+      ['紧急程度', 'ArrowDown ArrowDown ArrowDown'],
+      ['密级', 'ArrowDown'],
+      ['份数', '1'],
+    ];
+    for (const [name, keys] of steps) {
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => (document.activeElement as HTMLElement).dataset.field)).resolves.toBe(name);
+      if (keys?.startsWith('Arrow')) for (const k of keys.split(' ')) await page.keyboard.press(k);
+      else if (keys) await page.keyboard.type(keys);
+    }
+    await page.keyboard.press('Enter');
+    await expect(flash('ok').textContent()).resolves.toContain('SW-2026-0003');
+    await openRecord('SW-2026-0003');
+    await expect(page.textContent('[data-test=fields] [data-field="紧急程度"]')).resolves.toBe('平件');
+    await expect(page.textContent('[data-test=fields] [data-field="文件类别"]')).resolves.toBe('一般文件');
+    await tab('new');
+  });
+
   it('keeps hostile text inert: shown as text in the pane', async () => {
     await fillValid({ 来文单位: XSS, 文件标题: FORMULA });
     await page.click('[data-test=submit]');
-    await expect(flash('ok').textContent()).resolves.toContain('SW-2026-0003');
-    await openRecord('SW-2026-0003');
+    await expect(flash('ok').textContent()).resolves.toContain('SW-2026-0004');
+    await openRecord('SW-2026-0004');
     await expect(page.textContent('[data-test=fields] [data-field="来文单位"]')).resolves.toBe(XSS);
     await expect(page.textContent('[data-test=fields] [data-field="文件标题"]')).resolves.toBe(FORMULA);
     await expect(page.locator('img[src=x]').count()).resolves.toBe(0);
@@ -151,7 +179,7 @@ describe('the standalone page over a new workbook', () => {
   it('approves a record through its whole chain as different people', async () => {
     await asUser('赵敏');
     await tab('queue');
-    await expect(page.locator('[data-test=queue-mine-item]').count()).resolves.toBe(3);
+    await expect(page.locator('[data-test=queue-mine-item]').count()).resolves.toBe(4);
     await shot('zh-CN-queue');
     await page.click('[data-test=queue-mine-item][data-number="SW-2026-0001"] button');
     await page.waitForSelector('[data-test=approve]');
@@ -230,6 +258,10 @@ describe('the standalone page over a new workbook', () => {
     }
     await openRecord('SW-2026-0001');
     await shot('en-US-detail');
+    await page.click('[data-test=print]');
+    await page.waitForSelector('[data-test=print-form]');
+    await expect(page.textContent('[data-test=print-form]')).resolves.toContain('Approval signatures');
+    await shot('en-US-print');
     await page.selectOption('[data-test=lang]', 'zh-CN');
     await expect(page.textContent('[data-test=tab-queue]')).resolves.toBe('待办');
   });
@@ -249,10 +281,11 @@ describe('the standalone page over a new workbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('收文登记')!;
-    const cells = ws.getRow(4).values as ExcelJS.CellValue[];
+    // SW-2026-0004 sits on sheet row 5 (header, then one row per record).
+    const cells = ws.getRow(5).values as ExcelJS.CellValue[];
     expect(cells).toContain(XSS);
     expect(cells).toContain(FORMULA);
-    const titleCell = ws.getRow(4).getCell(6);
+    const titleCell = ws.getRow(5).getCell(6);
     expect(titleCell.type).toBe(ExcelJS.ValueType.String);
     expect(titleCell.formula).toBeUndefined();
     expect(pageErrors).toEqual([]);
@@ -288,6 +321,46 @@ describe('the demo workbook `npm start` opens', () => {
   });
 });
 
+describe('a register edited by hand', () => {
+  it('opens the chosen .xlsx, says what changed and refuses to write to that register', async () => {
+    const catalog = buildCatalog(readDir(FIXTURE_DOCS));
+    if (!catalog.ok) throw new Error('fixtures do not parse');
+    const wb = await buildWorkbook(catalog.value.registers, catalog.value.settings, { combined: false });
+    wb.getWorksheet('收文登记')!.getCell('C1').value = '发文单位';
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tz-tampered-')), '收文登记.xlsx');
+    await wb.xlsx.writeFile(file);
+    const p = await browser.context.newPage();
+    page = p;
+    await p.goto(`${server.url}standalone.html`);
+    await p.setInputFiles('[data-test=file-input]', file);
+    await p.waitForSelector('[data-test=screen-new][data-loaded] [data-test=tampered]');
+    const text = await p.textContent('[data-test=tampered]');
+    expect(text).toContain('来文单位');
+    expect(text).toContain('发文单位');
+    await expect(p.isDisabled('[data-test=submit]')).resolves.toBe(true);
+    await expect(p.textContent('[data-test=file-name]')).resolves.toContain('收文登记.xlsx');
+    await shot('zh-CN-tampered');
+    await p.close();
+  });
+});
+
+describe('the task pane page outside Excel', () => {
+  it('loads Office.js from the CDN and, without an Office host, points to Excel and the standalone page', async () => {
+    const p = await browser.context.newPage();
+    const requested: string[] = [];
+    // No network in tests: Microsoft's CDN is refused, as it would be offline.
+    await p.route('https://appsforoffice.microsoft.com/**', (route) => {
+      requested.push(route.request().url());
+      return route.abort();
+    });
+    await p.goto(`${server.url}taskpane.html`);
+    await p.waitForSelector('a[href="standalone.html"]');
+    expect(requested).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    await expect(p.textContent('#app')).resolves.toContain('Excel');
+    await p.close();
+  });
+});
+
 describe('deadlines on the standalone page', () => {
   it('shows a record overdue after the clock moves on', async () => {
     const p = await browser.context.newPage();
@@ -295,6 +368,10 @@ describe('deadlines on the standalone page', () => {
     await p.clock.setFixedTime(START);
     await p.goto(`${server.url}standalone.html`);
     await p.click('[data-test=new-blank]');
+    await p.selectOption('[data-test=lang]', 'en-US');
+    await expect(p.textContent('[data-test=setup-create]')).resolves.toContain('Create selected registers');
+    await shot('en-US-setup');
+    await p.selectOption('[data-test=lang]', 'zh-CN');
     await p.check('[data-test=setup-incoming_docs]');
     await p.click('[data-test=setup-create]');
     await p.waitForSelector('[data-test=record-form]');

@@ -59,6 +59,15 @@ describe('the printable form', () => {
     expect(ws.getCell(3 + spec.fields.findIndex((f) => f.name === '来文单位'), 2).value).toBe('<b>省国资委</b>');
   });
 
+  it('marks the steps of the record’s own route for the preview (the sheet keeps a row for every step)', () => {
+    const general = printModel(spec, { values: { 文件类别: '一般文件' }, steps: {} });
+    const important = printModel(spec, { values: { 文件类别: '重要文件' }, steps: {} });
+    expect(general.steps.filter((s) => s.onRoute).map((s) => s.text).sort()).toEqual(['办公室主任拟办', '分管领导批示', '承办部门办理', '办公室文员归档'].sort());
+    expect(important.steps.filter((s) => s.onRoute).map((s) => s.text)).toContain('总经理批示');
+    expect(general.steps.find((s) => s.text === '总经理批示')!.onRoute).toBe(false);
+    expect(general.steps).toHaveLength(important.steps.length);
+  });
+
   it('clears what a previous print left in rows this record leaves blank', () => {
     const batch = printBatch(spec, { values: {}, steps: {} }, formSheetName(spec));
     expect(batch.activate).toBe(formSheetName(spec));

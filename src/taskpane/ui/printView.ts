@@ -8,20 +8,21 @@ import { printModel, type PrintModel } from '../print';
 import type { App, Screen } from './app';
 
 export function printSheet(model: PrintModel): HTMLElement {
+  const steps = model.steps.filter((s) => s.onRoute);
   return h(
     'div',
     { class: 'tz-print', attrs: { 'data-test': 'print-form' } },
     h('h2', null, model.title),
     h('div', { class: 'tz-formcode' }, t('print.formCode', { code: model.formCode })),
     h('table', null, h('tbody', null, model.fields.map((f) => h('tr', null, h('th', null, f.label), h('td', { attrs: { 'data-field': f.label }, class: f.long ? 'tz-long' : '' }, f.value))))),
-    model.steps.length
+    steps.length
       ? [
           h('h3', null, t('print.signatures')),
           h(
             'table',
             { class: 'tz-sign' },
             h('thead', null, h('tr', null, h('th', null, t('print.step')), h('th', null, t('print.sign')), h('th', null, t('print.date')), h('th', null, t('print.opinion')))),
-            h('tbody', null, model.steps.map((s) => h('tr', null, h('td', null, s.text), h('td', null, s.actor), h('td', null, s.time), h('td', null, s.opinion)))),
+            h('tbody', null, steps.map((s) => h('tr', null, h('td', null, s.text), h('td', null, s.actor), h('td', null, s.time), h('td', null, s.opinion)))),
           ),
         ]
       : null,
@@ -45,7 +46,7 @@ export async function renderPrint(app: App, body: HTMLElement, registerId: strin
       backButton,
       h('button', { class: 'tz-primary', attrs: { type: 'button', 'data-test': 'print-now' }, on: { click: () => window.print() } }, t('print.print')),
     ),
-    h('p', { class: 'tz-bar tz-bar-info tz-noprint', attrs: { 'data-test': 'print-note' } }, result.sheet ? t('print.filledSheet', { sheet: result.sheet }) : t('print.noSheet')),
+    h('p', { class: 'tz-bar tz-bar-info tz-noprint', attrs: { 'data-test': 'print-note' } }, result.sheet ? t(app.host.kind === 'excel' ? 'print.filledSheet' : 'print.filledSheetFile', { sheet: result.sheet }) : t('print.noSheet')),
     printSheet(model),
   );
 }

@@ -6,7 +6,8 @@ import { recordNumber } from '../../core/transitions';
 import { STATUS_RETURNED, deriveState, permittedActors } from '../../core/workflow';
 import { t } from '../../i18n';
 import { h, mount } from '../dom';
-import { queueColumns, type RegisterData } from '../session';
+import type { RegisterData } from '../session';
+import { queueColumns } from '../columns';
 import { deadlineText, lateText, statusBadge } from './common';
 import type { App } from './app';
 

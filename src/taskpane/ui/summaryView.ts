@@ -3,7 +3,7 @@ import { getLang, t } from '../../i18n';
 import { h, mount } from '../dom';
 import { STATUS_COLUMNS, summarise, type Summary } from '../summary';
 import type { App } from './app';
-import { summaryColumns } from '../session';
+import { summaryColumns } from '../columns';
 
 function bars(summary: Summary): HTMLElement {
   const rows = summary.registers.filter((r) => r.total > 0);

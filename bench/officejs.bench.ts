@@ -9,11 +9,15 @@
  *
  * Actions: open (the records list: the register's last 50 rows, first time in the session), submit, approve
  * (the first step of the record just submitted), summary (刷新汇总: recount every register into 汇总).
+ *
+ *   officejs.syncs.setup            setting one register up on a blank workbook after the pane opened it
+ *   officejs.maxRequestBytes.setup  its largest request (the .xlsx inserted with insertWorksheetsFromBase64)
  */
 import { registerColumns } from '../src/core/layout';
 import { buildCatalog } from '../src/spec/catalog';
 import { Session } from '../src/taskpane/session';
 import { OfficeJsWorkbook } from '../src/workbook/officejs/adapter';
+import { FakeExcel, WorkbookModel } from '../src/workbook/officejs/testing/fakeExcel';
 import { fakeWorkbook, fillRegister } from '../src/workbook/officejs/testing/fixtures';
 import { readDir, FIXTURE_DOCS } from '../test/support/docs';
 
@@ -26,6 +30,15 @@ export async function run(): Promise<Record<string, number>> {
   const spec = catalog.value.registers[0];
   const settings = catalog.value.settings;
   const out: Record<string, number> = {};
+  const blank = new WorkbookModel();
+  blank.addSheet('Sheet1');
+  const fresh = new FakeExcel(blank);
+  const port = new OfficeJsWorkbook({ run: fresh.run, undoGroups: true });
+  await new Session(port).open();
+  fresh.resetStats();
+  await port.setUp!({ specs: [spec], settings });
+  out['officejs.syncs.setup'] = fresh.syncCount;
+  out['officejs.maxRequestBytes.setup'] = fresh.maxRequestBytes;
   for (const rows of SIZES) {
     const excel = await fakeWorkbook([spec], settings);
     fillRegister(excel.model, spec, settings, rows);

@@ -53,19 +53,19 @@ export function analysisSheetSpec(result: AnalysisResult): SheetSpec {
     {
       name: 'tza_trend',
       title: '月度消耗趋势(近 12 个月)',
-      columns: cols([['月份', 'text'], ['领用数量', 'integer'], ['消耗金额', 'money']]),
-      rows: r.trend.map((p) => [monthText(p.month), p.qty, yuan(p.cost)]),
+      columns: cols([['月份', 'text'], ['消耗金额', 'money'], ['领用数量', 'integer']]),
+      rows: r.trend.map((p) => [monthText(p.month), yuan(p.cost), p.qty]),
       dataBars: ['消耗金额'],
     },
     {
       name: 'tza_departments',
       title: `各部门消耗(${monthText(result.month)})`,
       columns: cols([
-        ['部门', 'text'], ['领用数量', 'integer'], ['消耗金额', 'money'], ['占比', 'percent'], ['上月金额', 'money'], ['环比', 'percent'],
+        ['部门', 'text'], ['消耗金额', 'money'], ['领用数量', 'integer'], ['占比', 'percent'], ['上月金额', 'money'], ['环比', 'percent'],
         ['去年同月金额', 'money'], ['同比', 'percent'], ['人数', 'integer'], ['人均金额', 'money'],
       ]),
       rows: r.departments.map((d) => [
-        d.department, d.qty, yuan(d.cost), ratio(d.share), yuan(d.previous.cost), ratio(d.monthOnMonth),
+        d.department, yuan(d.cost), d.qty, ratio(d.share), yuan(d.previous.cost), ratio(d.monthOnMonth),
         yuan(d.lastYear.cost), ratio(d.yearOnYear), d.headcount, d.costPerHead === null ? null : yuan(d.costPerHead),
       ]),
       dataBars: ['消耗金额'],
@@ -73,10 +73,10 @@ export function analysisSheetSpec(result: AnalysisResult): SheetSpec {
     {
       name: 'tza_top_items',
       title: `消耗金额前 ${TOP_ITEMS} 的物品(${monthText(result.month)})`,
-      columns: cols([['排名', 'integer'], ['物品编码', 'text'], ['物品名称', 'text'], ['领用数量', 'integer'], ['消耗金额', 'money'], ['占比', 'percent'], ['环比', 'percent']]),
+      columns: cols([['排名', 'integer'], ['物品编码', 'text'], ['物品名称', 'text'], ['消耗金额', 'money'], ['领用数量', 'integer'], ['占比', 'percent'], ['环比', 'percent']]),
       rows: r.items.slice(0, TOP_ITEMS).map((it, i) => {
         const n = names(it.item);
-        return [i + 1, n.code, n.name, it.qty, yuan(it.cost), ratio(it.share), ratio(it.monthOnMonth)];
+        return [i + 1, n.code, n.name, yuan(it.cost), it.qty, ratio(it.share), ratio(it.monthOnMonth)];
       }),
       dataBars: ['消耗金额'],
     },
@@ -123,6 +123,8 @@ export function analysisSheetSpec(result: AnalysisResult): SheetSpec {
       rows: result.problems.slice(0, SHEET_PROBLEMS_MAX).map((p) => [p.sheet, p.row, problemPlace(p), p.message]),
     },
   ];
+  // Each chart's series column stands right after its category column, so that one contiguous range (categories
+  // first, series names in the header row) is the chart's source, as Excel's Charts.add takes it.
   const charts: ChartBlock[] = [
     { kind: 'line', title: '月度消耗金额趋势', table: 'tza_trend', category: '月份', series: ['消耗金额'] },
     { kind: 'column', title: `各部门消耗金额(${monthText(result.month)})`, table: 'tza_departments', category: '部门', series: ['消耗金额'] },

@@ -150,12 +150,16 @@ export function analyzeLedger(ledger: Ledger, options: AnalyzeOptions): Analysis
     use[groups.item[g] * WINDOW_MONTHS + (m - windowStart)] += groups.qty[g];
   }
 
-  const onOrder = new Float64Array(items.length);
+  // The plan is drawn up today, or at the end of a past analysis month when looking back.
   const { last: monthLast } = monthBounds(month);
+  const planDate = Math.min(asOf, monthLast + 1);
+  // On order as the plan is drawn up: requests made up to the plan's date count, those made after the month end
+  // included — the plan's own drafts are dated the plan date, and must not be planned a second time.
+  const onOrder = new Float64Array(items.length);
   for (const p of ledger.purchases) {
     if (!catalog[p.item] || p.arrived !== null) continue;
     if (CLOSED_STATUSES.includes(p.status)) continue;
-    if (p.date !== null && p.date > monthLast) continue;
+    if (p.date !== null && p.date > planDate) continue;
     onOrder[p.item] += Math.max(0, p.quantity - (p.no ? (ledger.receivedByRequest.get(p.no) ?? 0) : 0));
   }
 
@@ -169,8 +173,6 @@ export function analyzeLedger(ledger: Ledger, options: AnalyzeOptions): Analysis
     needs.set(demand.item[i], byDept);
   }
 
-  // The plan is drawn up today, or at the end of a past analysis month when looking back.
-  const planDate = Math.min(asOf, monthLast + 1);
   const caps = halfYearUses(ledger, planDate);
   const reorder: ReorderLine[] = [];
   for (const entry of ledger.catalogItems) {

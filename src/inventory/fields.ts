@@ -115,7 +115,9 @@ export const READ_FIELDS: Record<LedgerKind, readonly string[]> = {
   catalog: Object.values(CATALOG_FIELDS),
   demand: Object.values(DEMAND_FIELDS),
   receipt: [...Object.values(RECEIPT_FIELDS), STATUS_HEADER],
-  issue: [...Object.values(ISSUE_FIELDS), STATUS_HEADER],
+  // The register that grows with the office (100,000 rows in a few years): only what the analysis uses, which
+  // halves what one read of it moves (Excel on the web answers at most 5 MB per request).
+  issue: [ISSUE_FIELDS.date, ISSUE_FIELDS.department, ISSUE_FIELDS.code, ISSUE_FIELDS.issued, ISSUE_FIELDS.signed, STATUS_HEADER],
   stocktake: Object.values(STOCKTAKE_FIELDS),
   purchase: [...Object.values(PURCHASE_FIELDS), STATUS_HEADER],
 };

@@ -14,6 +14,8 @@ import type { ReorderLine } from './reorder';
 export const UNASSIGNED_SUPPLIER = '未指定供应商';
 export const PLAN_DEPARTMENT = '综合办公室';
 export const MIN_NOTICE_DAYS = 3;
+/** Not one of the fields the analysis reads (PURCHASE_FIELDS), only one the drafts fill. */
+const APPLICANT = '申请人';
 const PURPOSE_MAX = 100;
 
 export interface PlanLine {
@@ -112,10 +114,14 @@ export function purchasePlan(reorder: readonly ReorderLine[], ctx: PlanContext):
   };
 }
 
-/** The plan as 采购申请 records (field name → value, dates as ISO text, money in yuan), one per line. */
-export function purchaseDrafts(plan: PurchasePlan, department = PLAN_DEPARTMENT): Record<string, RecordValue>[] {
+/**
+ * The plan as 采购申请 records (field name → value, dates as ISO text, money in yuan), one per line. The applicant
+ * (申请人) is whoever turns the plan into drafts, when the caller knows them.
+ */
+export function purchaseDrafts(plan: PurchasePlan, department = PLAN_DEPARTMENT, applicant: string | null = null): Record<string, RecordValue>[] {
   return plan.groups.flatMap((group) =>
     group.lines.map((line) => ({
+      ...(applicant ? { [APPLICANT]: applicant } : {}),
       [P.date]: serialText(plan.applied),
       [P.needed]: serialText(line.neededBy),
       [P.department]: department,

@@ -7,7 +7,7 @@
  *   to order       = reorder point + next month's expected use (the departments' stated needs when they stated
  *                    any, else ⌈μ⌉) − on hand − on order; when positive, rounded up to whole purchase packs
  *                    (采购单位数量), then capped at six months of use (半年使用数为上限) as the 采购申请 rule
- *                    computes it (src/inventory/halfYear.ts), in whole packs.
+ *                    computes it (src/inventory/halfYear.ts) less what is already on order, in whole packs.
  *
  * With fewer than MIN_HISTORY_MONTHS months of history (or no lead time) the catalogue's 安全库存 is the
  * reorder point instead, and the line says so.
@@ -106,10 +106,15 @@ export function reorderLine(input: ReorderInput): ReorderLine {
   const rounded = shortfall > 0 ? Math.ceil(shortfall / pack) * pack : 0;
   let suggested = rounded;
   let capped = false;
-  if (halfYearCap !== null && suggested > halfYearCap) {
+  // The cap bounds what is on order in all, not each request alone: a plan drawn up again before the last
+  // request arrived (or drafted twice) never takes the item above six months of use.
+  const room = halfYearCap === null ? null : Math.max(0, halfYearCap - onOrder);
+  if (room !== null && suggested > room) {
     capped = true;
-    suggested = Math.floor(halfYearCap / pack) * pack;
+    suggested = Math.floor(room / pack) * pack;
   }
+  const capText = onOrder > 0 ? `半年使用数 ${halfYearCap} 减在途 ${onOrder}` : `半年使用数 ${halfYearCap}`;
+  const capEn = onOrder > 0 ? `six months of use (${halfYearCap}) less ${onOrder} on order` : `six months of use (${halfYearCap})`;
   const needsText = statedNeeds === null ? `次月预计用量 ${expectedUse}(无部门需求,按月均)` : `次月部门需求 ${statedNeeds}`;
   const needsEn = statedNeeds === null ? `expected use next month ${expectedUse} (no stated needs; mean)` : `stated needs next month ${statedNeeds}`;
   let decision: string;
@@ -121,11 +126,11 @@ export function reorderLine(input: ReorderInput): ReorderLine {
     decision = `再订货点 ${reorderPoint} + ${needsText} − 结存 ${onHand} − 在途 ${onOrder} = 缺 ${shortfall},按采购单位 ${pack} 取整为 ${rounded}`;
     decisionEn = `reorder point ${reorderPoint} + ${needsEn} − on hand ${onHand} − on order ${onOrder} = short ${shortfall}, rounded to packs of ${pack}: ${rounded}`;
     if (capped && suggested > 0) {
-      decision += `,以半年使用数 ${halfYearCap} 为上限,建议 ${suggested}`;
-      decisionEn += `, capped at six months of use (${halfYearCap}): ${suggested}`;
+      decision += `,以${capText}为上限,建议 ${suggested}`;
+      decisionEn += `, capped at ${capEn}: ${suggested}`;
     } else if (capped) {
-      decision += `;半年使用数 ${halfYearCap} 不足一个采购单位 ${pack},按制度不建议采购,确需时请在申请中说明`;
-      decisionEn += `; six months of use (${halfYearCap}) is less than one pack of ${pack}, so nothing is suggested — explain in the request if it is needed`;
+      decision += `;${capText}不足一个采购单位 ${pack},按制度不建议采购,确需时请在申请中说明`;
+      decisionEn += `; ${capEn} is less than one pack of ${pack}, so nothing is suggested — explain in the request if it is needed`;
     } else if (halfYearCap === null) {
       decision += `;无领用历史,未按半年使用数封顶`;
       decisionEn += `; no issue history, so no six-month cap`;

@@ -97,7 +97,7 @@ export interface WriteBatch {
   /** Rows appended after the last used row of a plain sheet (the audit log). */
   sheetAppends?: { sheet: string; rows: CellValue[][] }[];
   /** A sheet's content replaced from A1 (the summary sheets). Created when missing. */
-  sheetWrites?: { sheet: string; rows: CellValue[][]; hidden?: boolean; charts?: ChartRequest[] }[];
+  sheetWrites?: { sheet: string; rows: CellValue[][]; hidden?: boolean; charts?: ChartRequest[]; style?: SheetStyle }[];
   /**
    * Values written into an existing sheet from a top-left cell, keeping its formatting, merges and the formulas
    * elsewhere that point at it (the printable 申请单, the 设置 lists that data validation refers to).
@@ -125,9 +125,31 @@ export interface ChartRequest {
   anchor: string;
 }
 
+/**
+ * How a sheet written whole should look: number formats, Excel tables over the blocks the rows fill, data bars,
+ * column widths and bold rows. Optional: an adapter that cannot apply some of it writes the values all the same
+ * (the values are the content; this is presentation).
+ */
+export interface SheetStyle {
+  /** Number formats by A1 range ("B6", "C9:C20"). */
+  formats?: { ref: string; numberFormat: string }[];
+  /** Excel tables over ranges whose first row is the header row the rows put there. Names are unique in the workbook. */
+  tables?: { name: string; ref: string }[];
+  /** Ranges that get a data bar (where a chart would stand, a bar in the cell shows the same). */
+  dataBars?: string[];
+  /** Column widths from column A, in characters. */
+  widths?: number[];
+  /** 1-based rows in large bold type (the sheet's title) and in bold (headings). */
+  titleRows?: number[];
+  headingRows?: number[];
+}
+
 /** Registers to add to a workbook (a blank one, or one that has some already). */
 export interface SetupRequest {
-  /** Only registers the workbook does not hold yet; an adapter refuses ids it already has. */
+  /**
+   * Only registers the workbook does not hold yet. The exceljs adapter refuses ids it already has; the Office.js
+   * adapter skips them (a co-author may have set the same register up after the pane offered it).
+   */
   specs: RegisterSpec[];
   /** Seeds the 设置 sheet when the workbook has none; an existing 设置 sheet is kept as the office edited it. */
   settings: SettingsSpec;

@@ -98,7 +98,7 @@ describe.each(cases.map((c) => [c.name, c.base] as const))('LibreOffice shows th
   });
 
   it('the departments add up to the month’s total, each as --json has it', () => {
-    const depts = table(analysis, ['部门', '领用数量', '消耗金额']);
+    const depts = table(analysis, ['部门', '消耗金额', '领用数量']);
     expect(depts.map((d) => [d.部门, Number(d.领用数量), fen(d.消耗金额)])).toEqual(
       report.departments.map((d: any) => [d.department, d.quantity, fen(d.cost)]),
     );
@@ -106,7 +106,7 @@ describe.each(cases.map((c) => [c.name, c.base] as const))('LibreOffice shows th
   });
 
   it('the twelve-month trend is the consumption rows summed by month', () => {
-    const trend = table(analysis, ['月份', '领用数量', '消耗金额']);
+    const trend = table(analysis, ['月份', '消耗金额', '领用数量']);
     expect(trend).toHaveLength(12);
     for (const t of trend) {
       const rows = report.consumption.filter((c: any) => c.month === t.月份);

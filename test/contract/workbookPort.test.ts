@@ -17,7 +17,8 @@ import type { RegisterSpec, SettingsSpec } from '../../src/spec/schema';
 import { StructureGuardError, WriteShapeError } from '../../src/workbook/guard';
 import type { TableSnapshot, WorkbookPort } from '../../src/workbook/port';
 import { FIXTURE_DOCS, readDir } from '../support/docs';
-import { HARNESSES, type Harness, type Session } from './harness';
+import { Session } from '../../src/taskpane/session';
+import { HARNESSES, type Harness, type Session as HarnessSession } from './harness';
 import { EDGE_DATES, MAX_TEXT, TRAPS, longText, randomRecords, recordArbitrary, type Record_ } from './randomRecords';
 
 const catalog = buildCatalog(readDir(FIXTURE_DOCS));
@@ -67,7 +68,7 @@ const VALID = {
 };
 
 describe.each(HARNESSES.map((h) => [h.name, h] as const))('WorkbookPort contract — %s', (_name, harness: Harness) => {
-  let session: Session;
+  let session: HarnessSession;
   beforeEach(async () => {
     session = await harness.open([spec], settings);
   });
@@ -94,6 +95,17 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('WorkbookPort contract
     expect(r.tables[TABLE]!.rowsBelow).toBe(0);
     expect(r.tables['tz_nothing']).toBeNull();
     expect(r.sheets['没有这个表']).toBeNull();
+  });
+
+  it('the first submission fills the template’s empty body row: one body row, holding the record', async () => {
+    const pane = new Session(session.user(), () => '2026-03-15T10:00');
+    expect((await pane.open()).kind).toBe('ready');
+    expect(await pane.submit(spec.id, VALID, '孙晓燕')).toMatchObject({ ok: true, number: 'SW-2026-0001' });
+    const t = await whole(session.user());
+    expect(t.rowCount).toBe(1);
+    expect(t.rows).toHaveLength(1);
+    expect(records(t).map((r) => [r.values['收文编号'], r.values['文件标题'], r.submittedBy])).toEqual([['SW-2026-0001', VALID.文件标题, '孙晓燕']]);
+    expect(t.rowsBelow).toBe(0);
   });
 
   it('a row whose first and last cells are empty still lands inside the table', async () => {
@@ -191,7 +203,7 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('WorkbookPort contract
   }, 120_000);
 
   describe('structure guard: a table edited by hand is reported and nothing is written', () => {
-    const cases: [string, (s: Session) => Promise<void>, string, string | undefined][] = [
+    const cases: [string, (s: HarnessSession) => Promise<void>, string, string | undefined][] = [
       ['a renamed column', (s) => s.edit.renameHeader(TABLE, 2, '发文单位'), 'renamed', '来文单位'],
       ['two columns swapped', (s) => s.edit.swapColumns(TABLE, 2, 5), 'moved', '来文单位'],
       ['an inserted column', (s) => s.edit.insertColumn(TABLE, 3, '联系人'), 'inserted', '联系人'],
@@ -269,6 +281,8 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('WorkbookPort contract
     const t = await whole(session.user());
     const got = records(t);
     expect(got.map((r) => r.values['文件标题']).sort()).toEqual(['乙', '甲']);
+    // The template's empty row was filled by one of them and the other went below it: no row lost, none blank.
+    expect(t.rowCount).toBe(2);
     const serial = serialField(spec)!;
     const column = HEADERS.indexOf(serial.name);
     const numbered = t.rows.flatMap((row, i) => (blank(row) ? [] : [{ row: t.firstRow + i, value: row[column] === null ? null : String(row[column]) }]));

@@ -46,7 +46,7 @@ describe('summary sheet layout shared by both hosts', () => {
 
   it('puts money in yuan in the cells and the month’s figures first', () => {
     const dept = analysis.tables.find((t) => t.name === 'tza_departments')!;
-    expect(dept.rows.map((r) => [r[0], r[2]])).toEqual([['财务部', 9], ['市场部', 4]]);
+    expect(dept.rows.map((r) => [r[0], r[1]])).toEqual([['财务部', 9], ['市场部', 4]]);
     expect(cell(analysis.cells, 'A4')).toBe('分析月份');
     expect(cell(analysis.cells, 'B6')).toBe(13);
     expect(analysis.formats).toContainEqual({ ref: 'B6', format: 'money' });
@@ -59,7 +59,7 @@ describe('summary sheet layout shared by both hosts', () => {
     const trend = analysis.tables.find((t) => t.name === 'tza_trend')!;
     const chart = analysis.charts[0];
     expect(chart.categoriesRef).toBe(sheetQualified(ANALYSIS_SHEET, `A${trend.top + 1}:A${trend.bottom}`));
-    expect(chart.seriesRefs).toEqual([{ name: '消耗金额', ref: sheetQualified(ANALYSIS_SHEET, `C${trend.top + 1}:C${trend.bottom}`) }]);
+    expect(chart.seriesRefs).toEqual([{ name: '消耗金额', ref: sheetQualified(ANALYSIS_SHEET, `B${trend.top + 1}:B${trend.bottom}`) }]);
     const right = Math.max(...analysis.tables.map((t) => t.right));
     for (const c of analysis.charts) expect(c.anchor.left).toBeGreaterThan(right - 1);
     for (let i = 1; i < analysis.charts.length; i++) expect(analysis.charts[i].anchor.top).toBeGreaterThanOrEqual(analysis.charts[i - 1].anchor.bottom);

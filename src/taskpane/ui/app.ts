@@ -15,9 +15,12 @@ import { renderPrint } from './printView';
 import { renderSummary } from './summaryView';
 import { renderSettings } from './settingsView';
 import { renderSetup } from './setup';
+import { SUPPLY_REGISTERS } from '../../inventory/fields';
 
-export type Tab = 'new' | 'queue' | 'records' | 'summary' | 'settings';
-export const TABS: Tab[] = ['new', 'queue', 'records', 'summary', 'settings'];
+export type Tab = 'new' | 'queue' | 'records' | 'summary' | 'supplies' | 'settings';
+export const TABS: Tab[] = ['new', 'queue', 'records', 'summary', 'supplies', 'settings'];
+/** Registers any of which makes the 办公用品 tab appear (an office without supplies registers never sees it). */
+const SUPPLY_IDS: readonly string[] = Object.values(SUPPLY_REGISTERS);
 
 export type Screen =
   | { kind: 'tab'; tab: Tab }
@@ -66,7 +69,7 @@ export class App {
     setLang(toLang(host.prefs.get('lang')));
     onLangChange(() => this.render());
     const view = host.initialView;
-    if (view === 'queue' || view === 'summary' || view === 'new' || view === 'records' || view === 'settings') this.screen = { kind: 'tab', tab: view };
+    if (view === 'queue' || view === 'summary' || view === 'new' || view === 'records' || view === 'supplies' || view === 'settings') this.screen = { kind: 'tab', tab: view };
   }
 
   get session(): Session {
@@ -195,6 +198,9 @@ export class App {
             return renderRecords(this, body);
           case 'summary':
             return renderSummary(this, body);
+          case 'supplies':
+            // The analysis is a chunk of its own, fetched the first time the tab opens (first load stays small).
+            return (await import(/* webpackChunkName: "supplies" */ './suppliesView')).renderSupplies(this, body);
           case 'settings':
             return renderSettings(this, body);
         }
@@ -253,6 +259,12 @@ export class App {
     mount(this.header, h('h1', null, t('app.title')), registerSelect, userSelect, langSelect, this.host.toolbar?.() ?? null);
   }
 
+  /** The tabs this workbook has a use for. */
+  tabsShown(): Tab[] {
+    const supplies = this.registers().some((r) => SUPPLY_IDS.includes(r.id));
+    return TABS.filter((tab) => tab !== 'supplies' || supplies);
+  }
+
   private renderTabs(): void {
     const ready = this.opened?.kind === 'ready' && !(this.screen.kind === 'setup' && !this.screen.adding);
     if (!ready) {
@@ -264,7 +276,7 @@ export class App {
     const active = this.screen.kind === 'tab' ? this.screen.tab : this.screen.kind === 'detail' ? this.screen.back : null;
     mount(
       this.tabs,
-      TABS.map((tab) =>
+      this.tabsShown().map((tab) =>
         h(
           'button',
           {

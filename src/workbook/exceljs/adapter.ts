@@ -10,6 +10,7 @@ import type { ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, W
 import { WriteShapeError, assertStructure } from '../guard';
 import { resolveColumns, resolveWindow, sheetReads, sheetTail, tableReads } from '../reads';
 import { addRegisters } from './setup';
+import { applySheetStyle } from './sheetStyle';
 import { decodeAddress, decodeRect, encodeAddress, type Rect } from '../../core/a1';
 
 const MS_PER_DAY = 86_400_000;
@@ -226,6 +227,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       ws = this.workbook.addWorksheet(write.sheet, write.hidden ? { state: 'veryHidden' } : {});
       if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
       write.rows.forEach((row, i) => row.forEach((value, j) => setCell(ws!, i + 1, j + 1, value)));
+      if (write.style) applySheetStyle(ws, write.style);
     }
   }
 

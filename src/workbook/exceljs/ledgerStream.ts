@@ -8,9 +8,9 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/cells';
 import { SETTINGS_SHEET } from '../../core/layout';
 import { LEDGER_KINDS, type LedgerKind } from '../../inventory/fields';
-import { ledgerTable } from '../../inventory/input';
+import { ledgerFromReadResult, ledgerReadRequest, ledgerTable } from '../../inventory/input';
 import { LedgerBuilder, type Ledger } from '../../inventory/ledger';
-import { decodeRange, plainValue } from './adapter';
+import { ExcelJsWorkbook, decodeRange, plainValue } from './adapter';
 import { ZipDirectory } from './zipDirectory';
 
 export interface TablePart {
@@ -138,6 +138,20 @@ export async function readLedgerFile(file: string): Promise<StreamedLedger> {
     list.push({ kind, part, columns: builder.columnsRead(kind).map((i) => part.left + i), width: part.right - part.left + 1 });
     bySheet.set(part.sheet, list);
   }
+  const anySupplies = bySheet.size > 0 || parts.some((p) => LEDGER_KINDS.some((k) => p.name === ledgerTable(k)));
+  try {
+    return { ledger: await streamRows(file, builder, bySheet), anySupplies };
+  } catch (error) {
+    // exceljs's streaming reader fails (TypeError on its workbook model) when a worksheet part comes before
+    // xl/workbook.xml in the zip and shared strings are already known; the file is fine, so read it whole.
+    if (!(error instanceof TypeError)) throw error;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    return { ledger: ledgerFromReadResult(await new ExcelJsWorkbook(workbook).read(ledgerReadRequest())), anySupplies };
+  }
+}
+
+async function streamRows(file: string, builder: LedgerBuilder, bySheet: Map<string, Target[]>): Promise<Ledger> {
   const settings: CellValue[][] = [];
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   for await (const worksheet of reader) {
@@ -170,5 +184,5 @@ export async function readLedgerFile(file: string): Promise<StreamedLedger> {
     }
   }
   if (settings.length) builder.settings(Array.from(settings, (r) => r ?? []));
-  return { ledger: builder.finish(), anySupplies: bySheet.size > 0 || parts.some((p) => LEDGER_KINDS.some((k) => p.name === ledgerTable(k))) };
+  return builder.finish();
 }

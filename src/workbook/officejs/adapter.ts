@@ -14,6 +14,9 @@
  * - The structure guard: WriteBatch.expectHeaders is checked against what this action's read returned before the
  *   write sync is sent, and inside the write sync every column is addressed by its header (write.ts).
  *
+ * Setting registers up (setUp) is a read and a write too: the sheets are built by the template writer in a lazily
+ * loaded chunk and inserted with Workbook.insertWorksheetsFromBase64 in the write sync (setup.ts, setupBook.ts).
+ *
  * Undo: where Excel supports undo of API changes each context.sync that changes the workbook is one undo step, so
  * a user action (one write sync) is one Ctrl+Z. When a write has to be chunked, the chunks run in one Excel.run
  * with mergeUndoGroup (ExcelApi 1.20, `undoGroups`) so they still undo as one step; without it they undo chunk
@@ -21,10 +24,11 @@
  * offers a correcting action rather than Ctrl+Z.
  */
 import { StructureGuardError } from '../guard';
-import type { ReadRequest, ReadResult, WorkbookPort, WriteBatch } from '../port';
+import type { ReadRequest, ReadResult, SetupRequest, WorkbookPort, WriteBatch } from '../port';
 import type { HostContext, HostRun } from './host';
 import { Knowledge } from './knowledge';
 import { ReadJob, type Budget, type IoStats } from './read';
+import { setUpRegisters } from './setup';
 import { WriteJob } from './write';
 
 export interface OfficeJsOptions {
@@ -39,6 +43,11 @@ export interface OfficeJsOptions {
   payloadBudget?: number;
   /** Cells per sync (Excel: 5M cells per range operation). */
   cellBudget?: number;
+  /**
+   * Whether Excel can insert sheets from a file (Workbook.insertWorksheetsFromBase64: Windows, Mac and the web,
+   * not iPad). Without it the adapter has no setUp, and the task pane says to open a template instead.
+   */
+  insertSheets?: boolean;
 }
 
 export interface OfficeJsStats {
@@ -59,8 +68,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
   private readonly knowledge = new Knowledge();
   private readonly budget: Budget;
 
+  /** Sets registers up (WorkbookPort.setUp) where Excel can insert sheets; see OfficeJsOptions.insertSheets. */
+  readonly setUp?: (request: SetupRequest) => Promise<void>;
+
   constructor(private readonly options: OfficeJsOptions) {
     this.budget = { payloadBytes: options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET, cells: options.cellBudget ?? DEFAULT_CELL_BUDGET };
+    if (options.insertSheets !== false) this.setUp = (request) => this.setUpRegisters(request);
   }
 
   /** One read or one write is one sync; anything beyond that is counted as extra. */
@@ -102,6 +115,19 @@ export class OfficeJsWorkbook implements WorkbookPort {
       throw error;
     } finally {
       this.tally(io);
+    }
+  }
+
+  /** A read and a write, like any action: syncs beyond those two are counted as extra. */
+  private async setUpRegisters(request: SetupRequest): Promise<void> {
+    this.stats.reads++;
+    this.stats.writes++;
+    const io: IoStats = { syncs: 0, chunks: 0 };
+    try {
+      await setUpRegisters(this.options.run, request, this.knowledge, this.budget, io);
+    } finally {
+      this.stats.syncs += io.syncs;
+      this.stats.extraSyncs += Math.max(0, io.syncs - 2);
     }
   }
 }

@@ -3,8 +3,9 @@
  * these (test/workbook/officejs/realExcelTypes.ts checks it against @types/office-js), and so does the fake
  * Excel: the adapter is given a `run` function and never touches a global `Excel` or `Office`.
  *
- * Requirement sets: ExcelApi 1.13 at least (Table.resize, Range.getMergedAreasOrNullObject); 1.20 for
- * Excel.run({ mergeUndoGroup }) — the host says whether it has it (OfficeJsOptions.undoGroups).
+ * Requirement sets: ExcelApi 1.13 at least (Table.resize, Range.getMergedAreasOrNullObject,
+ * Workbook.insertWorksheetsFromBase64); 1.20 for Excel.run({ mergeUndoGroup }) — the host says whether it has it
+ * (OfficeJsOptions.undoGroups).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -12,6 +13,15 @@ export interface HostRangeAreas {
   readonly isNullObject: boolean;
   readonly address: string;
   load(propertyNames: string): HostRangeAreas;
+}
+
+/** Range.dataValidation (ExcelApi 1.8): rule, prompt and alert as Office.js shapes them. */
+export interface HostDataValidation {
+  rule: any;
+  prompt: any;
+  errorAlert: any;
+  ignoreBlanks: boolean;
+  clear(): void;
 }
 
 export interface HostRange {
@@ -23,7 +33,11 @@ export interface HostRange {
   readonly columnCount: number;
   values: any[][];
   numberFormat: any[][];
+  formulas: any[][];
+  readonly dataValidation: HostDataValidation;
   load(propertyNames: string): HostRange;
+  getUsedRange(valuesOnly?: boolean): HostRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange;
   getRowsBelow(count?: number): HostRange;
   getLastRow(): HostRange;
   getCell(row: number, column: number): HostRange;
@@ -60,7 +74,9 @@ export interface HostWorksheet {
   load(propertyNames: string): HostWorksheet;
   getRange(address?: string): HostRange;
   getUsedRange(valuesOnly?: boolean): HostRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange;
   activate(): void;
+  delete(): void;
 }
 
 export interface HostWorksheetCollection {
@@ -99,8 +115,21 @@ export interface HostTableCollection {
   getItem(key: string): HostTable;
 }
 
+/** Workbook.insertWorksheetsFromBase64's options (ExcelApi 1.13). */
+export interface HostInsertWorksheetOptions {
+  sheetNamesToInsert?: string[];
+  positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End';
+  relativeTo?: string;
+}
+
+export interface HostWorkbook {
+  readonly worksheets: HostWorksheetCollection;
+  readonly tables: HostTableCollection;
+  insertWorksheetsFromBase64(base64File: string, options?: HostInsertWorksheetOptions): { readonly value: string[] };
+}
+
 export interface HostContext {
-  readonly workbook: { readonly worksheets: HostWorksheetCollection; readonly tables: HostTableCollection };
+  readonly workbook: HostWorkbook;
   sync(): Promise<void>;
 }
 
@@ -118,6 +147,8 @@ export const ErrorCode = {
   requestPayload: 'RequestPayloadSizeLimitExceeded',
   responsePayload: 'ResponsePayloadSizeLimitExceeded',
   rangeExceedsLimit: 'RangeExceedsLimit',
+  itemAlreadyExists: 'ItemAlreadyExists',
+  unsupportedFeature: 'UnsupportedFeature',
 } as const;
 
 export function errorCode(error: unknown): string | undefined {

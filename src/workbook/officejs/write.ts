@@ -10,10 +10,15 @@
  *    if a co-author renamed or deleted a column since the read, Excel fails the batch at that load, before any
  *    write, and a moved column still receives its own values.
  *
- * Appends go into the rows directly below the table and then Table.resize takes them in, so no TableRowCollection.add
- * (which conflicts under co-authoring) and a row whose edge cells are empty still lands inside the table. The rows
- * are found by Excel when the batch runs (`table.getRange().getRowsBelow(n)`), not computed from the row count
- * read earlier: two users appending at once both keep their rows.
+ * Appends go into the rows after the table's last row with a value and then Table.resize takes them in, so no
+ * TableRowCollection.add (which conflicts under co-authoring) and a row whose edge cells are empty still lands
+ * inside the table. Empty rows at the end of the body are filled first, as the exceljs adapter fills them: a fresh
+ * template's one empty body row takes the first record instead of staying blank above it. Where the rows go is
+ * found by Excel when the batch runs (`table.getRange().getUsedRange(true)`: its last row is the last row with a
+ * value, the header when the body is empty), not computed from what the action read: a row index from the read
+ * would make two users who submit at once fill the same empty row, one over the other; found at run time, the
+ * second batch sees the first one's row and goes below it. Later chunks of the same append go directly below the
+ * table, which the chunk before has resized.
  */
 import { encodeRect } from '../a1';
 import type { CellValue } from '../../core/cells';
@@ -21,7 +26,7 @@ import type { StructureProblem } from '../../core/structure';
 import { StructureGuardError, WriteShapeError, assertStructure } from '../guard';
 import type { ChartRequest, WriteBatch } from '../port';
 import { TEXT_FORMAT, encodeCell, jsonBytes } from './encode';
-import { ErrorCode, errorCode, type HostChart, type HostContext, type HostTable, type HostTableColumn, type HostWorksheet } from './host';
+import { ErrorCode, errorCode, type HostChart, type HostContext, type HostRange, type HostTable, type HostTableColumn, type HostWorksheet } from './host';
 import type { Knowledge, TableInfo } from './knowledge';
 import type { Budget, IoStats } from './read';
 
@@ -49,13 +54,13 @@ function padGrid(rows: CellValue[][], width: number, text: (j: number) => boolea
   return rows.map((row) => Array.from({ length: width }, (_, j) => encodeCell(row[j] ?? null, text(j))));
 }
 
-/** Row ranges [start, end) of `rows` so that no part passes the byte or cell budget. */
-function splitRows(rowBytes: number[], cellsPerRow: number, budget: Budget): [number, number][] {
+/** Row ranges [start, end) of `rows` so that no part passes the byte or cell budget, `overhead` bytes per part included. */
+function splitRows(rowBytes: number[], cellsPerRow: number, budget: Budget, overhead = RANGE_OVERHEAD * 4): [number, number][] {
   const parts: [number, number][] = [];
   let start = 0;
   let bytes = 0;
   for (let i = 0; i < rowBytes.length; i++) {
-    const over = bytes + rowBytes[i] > budget.payloadBytes - RANGE_OVERHEAD * 4 || (i - start + 1) * cellsPerRow > budget.cells;
+    const over = bytes + rowBytes[i] > budget.payloadBytes - overhead || (i - start + 1) * cellsPerRow > budget.cells;
     if (over && i > start) {
       parts.push([start, i]);
       start = i;
@@ -69,6 +74,10 @@ function splitRows(rowBytes: number[], cellsPerRow: number, budget: Budget): [nu
 
 export class WriteJob {
   private readonly pieces: Piece[] = [];
+  /** Tables whose first appended rows of this batch are planned (only those fill empty end rows). */
+  private readonly filling = new Set<string>();
+  /** Body rows of each table after its append, as Excel reported them. */
+  private readonly appendedRows = new Map<string, number>();
 
   constructor(
     private readonly batch: WriteBatch,
@@ -147,25 +156,39 @@ export class WriteJob {
     // Each column is its own range: every cell travels as [value] and [format].
     const formatBytes = info.headers.map((_, j) => jsonBytes(info.formats[j] ?? 'General') + 3);
     const rowBytes = grid.map((r) => r.reduce<number>((n, v, j) => n + jsonBytes(v) + 3 + formatBytes[j], 0));
-    for (const [start, end] of splitRows(rowBytes, width * 2, this.budget)) {
+    // Every column is written twice (format, values) through a path that names the table and the column.
+    const overhead = RANGE_OVERHEAD * (2 * width + 4);
+    const parts = splitRows(rowBytes, width * 2, this.budget, overhead);
+    parts.forEach(([start, end], i) => {
       const chunk = grid.slice(start, end);
+      // Only the batch's first rows for a table may fill its empty end rows; the rest follow what was appended.
+      const fill = !this.filling.has(table);
+      this.filling.add(table);
+      const last = i === parts.length - 1;
+      let body: HostRange | null = null;
       this.pieces.push({
-        bytes: rowBytes.slice(start, end).reduce((a, b) => a + b, 0) + RANGE_OVERHEAD * width,
+        bytes: rowBytes.slice(start, end).reduce((a, b) => a + b, 0) + overhead,
         cells: chunk.length * width * 2,
         guards: [{ table, headers: info.headers }],
         queue: (ctx, columns) => {
           const t = ctx.workbook.tables.getItem(table);
-          // Bound now, before any value is written: the rows below the table as Excel finds it in this batch.
-          const block = t.getRange().getRowsBelow(chunk.length).load('address');
+          const first = fill ? t.getRange().getUsedRange(true).getLastRow().getOffsetRange(1, 0) : t.getRange().getRowsBelow(1);
+          // Bound now, before any value is written: where the rows go as Excel finds the table in this batch.
+          const block = first.getResizedRange(chunk.length - 1, 0).load('address');
           info.headers.forEach((header, j) => {
             const target = block.getIntersection(columns(table, header).column.getHeaderRowRange().getEntireColumn());
             target.numberFormat = chunk.map(() => [info.formats[j] ?? 'General']);
             target.values = chunk.map((r) => [r[j]]);
           });
           t.resize(t.getRange().getBoundingRect(block));
+          if (last) body = t.getDataBodyRange().load('rowCount');
+        },
+        // The row count the next "last n rows" read is placed with: filled empty rows did not add any.
+        after: () => {
+          if (body) this.appendedRows.set(table, body.rowCount);
         },
       });
-    }
+    });
   }
 
   private planSheetAppend(sheet: string, rows: CellValue[][]): void {
@@ -332,7 +355,7 @@ export class WriteJob {
   /** The session's knowledge after the write: table structure consumed, row counts and sheets updated. */
   private learn(): void {
     const b = this.batch;
-    for (const a of b.appends ?? []) this.k.rowCounts.set(a.table, (this.k.rowCounts.get(a.table) ?? 0) + a.rows.length);
+    for (const a of b.appends ?? []) this.k.rowCounts.set(a.table, this.appendedRows.get(a.table) ?? (this.k.rowCounts.get(a.table) ?? 0) + a.rows.length);
     for (const table of new Set([...(b.appends ?? []).map((a) => a.table), ...(b.updates ?? []).map((u) => u.table), ...Object.keys(b.expectHeaders ?? {})]))
       this.k.structure.delete(table);
     for (const a of b.sheetAppends ?? []) {

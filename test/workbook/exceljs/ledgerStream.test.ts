@@ -74,6 +74,25 @@ describe('streaming ledger reader', () => {
     ]);
   });
 
+  it('reads a file whose parts come in the order that trips exceljs’s streaming reader (workbook.xml last)', async () => {
+    // Shared strings and the workbook's relationships first, then the sheets, workbook.xml at the very end:
+    // exceljs's streaming reader meets a sheet before it knows the workbook and throws a TypeError.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as { loadAsync(data: Buffer): Promise<{ files: Record<string, { dir: boolean; async(t: 'nodebuffer'): Promise<Buffer> }> }>; new (): { file(n: string, d: Buffer): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> } };
+    const source = await JSZip.loadAsync(require('node:fs').readFileSync(file));
+    const names = Object.keys(source.files).filter((n) => !source.files[n].dir);
+    const rank = (n: string) => (n === '[Content_Types].xml' ? 0 : n.includes('_rels') ? 1 : n.endsWith('sharedStrings.xml') ? 2 : n === 'xl/workbook.xml' ? 9 : 5);
+    const reordered = new JSZip();
+    for (const n of [...names].sort((a, b) => rank(a) - rank(b))) reordered.file(n, await source.files[n].async('nodebuffer'));
+    const f = path.join(dir, 'reordered.xlsx');
+    writeFileSync(f, await reordered.generateAsync({ type: 'nodebuffer' }));
+    const reloaded = new ExcelJS.Workbook();
+    await reloaded.xlsx.readFile(file);
+    const viaPort = ledgerFromReadResult(await new ExcelJsWorkbook(reloaded).read(ledgerReadRequest()));
+    const streamed = await readLedgerFile(f);
+    expect(contents(streamed.ledger)).toEqual(contents(viaPort));
+  });
+
   it('says which registers a workbook lacks, and when it has none at all', async () => {
     const { registers } = supplySpecs();
     const { buildWorkbook } = await import('../../../src/workbook/exceljs/templateWriter');

@@ -2,6 +2,7 @@
  * The fake Excel is only worth its tests if it is as strict as Excel: each behaviour it claims to model
  * (fakeExcel.ts lists them with their sources) is pinned here.
  */
+import ExcelJS from 'exceljs';
 import { FakeExcel, FakeOfficeError, WorkbookModel } from '../../../src/workbook/officejs/testing/fakeExcel';
 import type { FakeRequestContext } from '../../../src/workbook/officejs/testing/proxies';
 
@@ -299,5 +300,100 @@ describe('fake Excel: tables, validation, sheets, charts, undo', () => {
     expect(await twoSyncs(workbook(), false)).toBe(2);
     expect(await twoSyncs(workbook(), true)).toBe(1);
     expect(await twoSyncs(new FakeExcel(workbook().model, { apiVersion: 19 }), true)).toBe(2);
+  });
+});
+
+describe('fake Excel: inserting sheets from a file (insertWorksheetsFromBase64), used range of a range', () => {
+  /** A small source workbook: a list sheet, a sheet with a table whose validation and a formula point at it. */
+  async function source(options: { note?: boolean; hidden?: boolean; table?: string } = {}): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const lists = wb.addWorksheet('清单');
+    ['甲', '乙'].forEach((v, i) => (lists.getCell(i + 1, 1).value = v));
+    const reg = wb.addWorksheet('登记', options.hidden ? { state: 'veryHidden' } : {});
+    reg.addTable({ name: options.table ?? 'tz_new', ref: 'A1', headerRow: true, columns: [{ name: '编号' }, { name: '部门' }], rows: [[null, null]] });
+    reg.getColumn(1).numFmt = '@';
+    (reg as unknown as { dataValidations: { add(r: string, v: ExcelJS.DataValidation): void } }).dataValidations.add('B2:B100', {
+      type: 'list', allowBlank: true, formulae: ["'清单'!$A$1:$A$2"], showInputMessage: true, promptTitle: '部门', prompt: '请选择',
+    } as ExcelJS.DataValidation);
+    reg.mergeCells('D5:E5');
+    reg.getCell('G1').value = { formula: `COUNTA(${options.table ?? 'tz_new'}[编号])` } as ExcelJS.CellFormulaValue;
+    reg.getCell('G2').value = { formula: "'清单'!A1" } as ExcelJS.CellFormulaValue;
+    if (options.note) reg.getCell('A1').note = '必填';
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  }
+
+  const insert = (excel: FakeExcel, base64: string, options: Parameters<FakeRequestContext['workbook']['insertWorksheetsFromBase64']>[1]) =>
+    excel.run(async (ctx) => {
+      const ids = ctx.workbook.insertWorksheetsFromBase64(base64, options);
+      await ctx.sync();
+      return ids.value;
+    });
+
+  it('inserts copies of the named sheets where asked, with values, formats, merges, validation and tables; returns their ids', async () => {
+    const excel = workbook();
+    const ids = await insert(excel, await source({ hidden: true }), { sheetNamesToInsert: ['清单', '登记'], positionType: 'Before', relativeTo: '_hidden' });
+    const model = excel.model;
+    expect(model.sheets.map((s) => [s.name, s.visibility])).toEqual([['Sheet1', 'Visible'], ['清单', 'Visible'], ['登记', 'Visible'], ['_hidden', 'VeryHidden']]);
+    expect(ids).toEqual([model.sheet('清单')!.id, model.sheet('登记')!.id]);
+    const reg = model.sheet('登记')!;
+    expect(model.table('tz_new')).toMatchObject({ sheet: reg, rect: { top: 1, left: 1, bottom: 2, right: 2 } });
+    expect(reg.format(2, 1)).toBe('@');
+    expect(reg.merges).toEqual([{ top: 5, left: 4, bottom: 5, right: 5 }]);
+    expect(reg.validations.map((v) => [v.rect, v.prompt?.title])).toEqual([[{ top: 2, left: 2, bottom: 100, right: 2 }, '部门']]);
+    expect(model.sheet('清单')!.value(2, 1)).toBe('乙');
+    expect(excel.stats.undoSteps).toBe(1);
+    // Only the sheets asked for; all of them when the list is empty, at the end by default.
+    const again = workbook();
+    await insert(again, await source(), { sheetNamesToInsert: ['登记'] });
+    expect(again.model.sheets.map((s) => s.name)).toEqual(['Sheet1', '_hidden', '登记']);
+    const all = workbook();
+    await insert(all, await source(), { sheetNamesToInsert: [] });
+    expect(all.model.sheets.map((s) => s.name)).toEqual(['Sheet1', '_hidden', '清单', '登记']);
+  });
+
+  it('as Excel on the web: references to other sheets and to tables become links to the source file', async () => {
+    const excel = workbook();
+    await insert(excel, await source(), {});
+    const reg = excel.model.sheet('登记')!;
+    expect(reg.cell(1, 7).formula).toBe(`=COUNTA('source.xlsx'!tz_new[编号])`);
+    expect(reg.cell(2, 7).formula).toBe(`='[source.xlsx]清单'!A1`);
+    expect(reg.validations[0].rule.list?.source).toBe(`='[source.xlsx]清单'!$A$1:$A$2`);
+  });
+
+  it('refuses the whole insert on a name clash, comments, an unknown sheet, a file that is not a workbook', async () => {
+    const cases: [string, string, Promise<string>, Parameters<typeof insert>[2]][] = [
+      ['a sheet name taken', 'ItemAlreadyExists', source(), {}],
+      ['a table name taken (in any case)', 'ItemAlreadyExists', source({ table: 'TZ_T' }), {}],
+      ['a cell note (comment)', 'UnsupportedFeature', source({ note: true }), {}],
+      ['a sheet the file does not have', 'InvalidArgument', source(), { sheetNamesToInsert: ['没有'] }],
+      ['not a workbook', 'InvalidArgument', Promise.resolve(Buffer.from('not a workbook').toString('base64')), {}],
+      ['After without relativeTo', 'InvalidArgument', source(), { positionType: 'After' }],
+    ];
+    for (const [what, expected, file, options] of cases) {
+      const excel = workbook();
+      if (what.startsWith('a sheet name')) excel.model.addSheet('清单');
+      const before = { sheets: excel.model.sheets.map((s) => s.name), tables: excel.model.tables.map((t) => t.name) };
+      expect({ what, code: await code(insert(excel, await file, options)) }).toEqual({ what, code: expected });
+      expect({ sheets: excel.model.sheets.map((s) => s.name), tables: excel.model.tables.map((t) => t.name) }).toEqual(before);
+    }
+  });
+
+  it('the used range of a range is the sheet’s used range within it; none is ItemNotFound or a null object', async () => {
+    const excel = workbook();
+    excel.model.sheet('Sheet1')!.put(6, 9, { value: '远处' });
+    await excel.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItem('tz_t').getRange().getUsedRange(true).load('address');
+      const wide = sheetOf(ctx).getRange('A1:C9').getUsedRange(true).load('address');
+      const none = sheetOf(ctx).getRange('K1:K9').getUsedRangeOrNullObject(true);
+      await ctx.sync();
+      expect(table.address).toBe('Sheet1!A1:C2');
+      // A value lower down elsewhere on the sheet extends it.
+      expect(wide.address).toBe('Sheet1!A1:C6');
+      expect(none.isNullObject).toBe(true);
+    });
+    expect(await code(excel.run(async (ctx) => {
+      sheetOf(ctx).getRange('K1:K9').getUsedRange(true).load('address');
+      await ctx.sync();
+    }))).toBe('ItemNotFound');
   });
 });

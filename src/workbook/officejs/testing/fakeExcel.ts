@@ -26,6 +26,9 @@
  *   (https://learn.microsoft.com/javascript/api/excel/excel.sheetvisibility).
  * - Merged areas (getMergedAreasOrNullObject, ExcelApi 1.13); only the top-left cell of a merge takes a value.
  * - Charts: add over a range of the same sheet, title, position, delete.
+ * - Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13): sheets of an .xlsx file, parsed with exceljs, inserted
+ *   with their tables, validation and formats; what Excel on the web breaks or refuses — see insert.ts.
+ * - Range.getUsedRange / getUsedRangeOrNullObject: the sheet's used range within the range (see proxies.ts).
  * - Undo: each sync that changes the workbook is one undo step; with Excel.run({ mergeUndoGroup: true }) on
  *   ExcelApi 1.20 all syncs of the run are one (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
  * - An Excel.run that ends with queued, unsynced actions throws, so that nothing is silently dropped.

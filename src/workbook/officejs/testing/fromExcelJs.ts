@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { type Rect, decodeRect } from '../../a1';
 import { roundTo15, type Entered } from './entry';
-import { type ValidationRule, WorkbookModel } from './model';
+import { type SheetModel, type Validation, type ValidationRule, WorkbookModel } from './model';
 
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 const serial = (d: Date) => (d.getTime() - EPOCH_MS) / 86_400_000;
@@ -72,52 +72,71 @@ function rule(v: ExcelJS.DataValidation): ValidationRule | null {
   }
 }
 
+/** Data validation of one exceljs rule, with its prompt and error alert, as the fake keeps it. */
+function validation(v: ExcelJS.DataValidation, r: ValidationRule): Omit<Validation, 'rect'> {
+  return {
+    rule: r,
+    prompt: { title: v.promptTitle ?? '', message: v.prompt ?? '', showPrompt: !!v.showInputMessage },
+    errorAlert: { title: v.errorTitle ?? '', message: v.error ?? '', style: v.errorStyle === 'warning' ? 'Warning' : v.errorStyle === 'information' ? 'Information' : 'Stop', showAlert: !!v.showErrorMessage },
+    ignoreBlanks: v.allowBlank ?? true,
+  };
+}
+
+/**
+ * One worksheet of an exceljs workbook added to the model at the end (cells, formats, widths, merges, validation,
+ * visibility), and its tables. Returns the new sheet.
+ */
+export function addExcelJsSheet(model: WorkbookModel, ws: ExcelJS.Worksheet): SheetModel {
+  const sheet = model.addSheet(ws.name);
+  sheet.visibility = ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible';
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const col = ws.getColumn(c);
+    if (col.numFmt) sheet.columnFormats.set(c, col.numFmt);
+    if (col.width) sheet.columnWidths.set(c, col.width);
+  }
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const e = entered(cell.value);
+      const explicit = cell.numFmt && cell.numFmt !== sheet.columnFormats.get(c) ? cell.numFmt : undefined;
+      if (e.value !== undefined || e.formula !== undefined || explicit) sheet.put(r, c, e, explicit);
+    });
+  });
+  const merges = (ws as unknown as { _merges: Record<string, { model: Rect }> })._merges ?? {};
+  sheet.merges = Object.values(merges).map((m) => ({ ...m.model }));
+  const validations = (ws as unknown as { dataValidations?: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations?.model ?? {};
+  // exceljs expands ranges to single cells when it reads a file: join runs of one rule down a column again.
+  const byRule = new Map<string, { validation: Omit<Validation, 'rect'>; rects: Rect[] }>();
+  for (const [ref, v] of Object.entries(validations)) {
+    if (!v) continue;
+    const r = rule(v);
+    if (!r) continue;
+    const kept = validation(v, r);
+    const key = JSON.stringify(kept);
+    const entry = byRule.get(key) ?? { validation: kept, rects: [] };
+    entry.rects.push(decodeRect(ref));
+    byRule.set(key, entry);
+  }
+  for (const { validation: kept, rects } of byRule.values()) {
+    rects.sort((a, b) => a.left - b.left || a.top - b.top);
+    const runs: Rect[] = [];
+    for (const rect of rects) {
+      const last = runs[runs.length - 1];
+      if (last && last.left === rect.left && last.right === rect.right && last.bottom + 1 === rect.top) last.bottom = rect.bottom;
+      else runs.push({ ...rect });
+    }
+    for (const rect of runs) sheet.validations.push({ rect, ...kept });
+  }
+  const tables = (ws as unknown as { tables?: Record<string, { model: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean } }> }).tables ?? {};
+  for (const t of Object.values(tables)) {
+    const rect = decodeRect(t.model.tableRef ?? t.model.ref ?? 'A1');
+    model.tables.push({ id: `${model.tables.length + 1}`, name: t.model.name, sheet, rect, showTotals: !!t.model.totalsRow, style: 'TableStyleMedium2' });
+  }
+  return sheet;
+}
+
 export function modelFromExcelJs(wb: ExcelJS.Workbook): WorkbookModel {
   const model = new WorkbookModel();
-  for (const ws of wb.worksheets) {
-    const sheet = model.addSheet(ws.name);
-    sheet.visibility = ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible';
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const col = ws.getColumn(c);
-      if (col.numFmt) sheet.columnFormats.set(c, col.numFmt);
-      if (col.width) sheet.columnWidths.set(c, col.width);
-    }
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const e = entered(cell.value);
-        const explicit = cell.numFmt && cell.numFmt !== sheet.columnFormats.get(c) ? cell.numFmt : undefined;
-        if (e.value !== undefined || e.formula !== undefined || explicit) sheet.put(r, c, e, explicit);
-      });
-    });
-    const merges = (ws as unknown as { _merges: Record<string, { model: Rect }> })._merges ?? {};
-    sheet.merges = Object.values(merges).map((m) => ({ ...m.model }));
-    const validations = (ws as unknown as { dataValidations?: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations?.model ?? {};
-    // exceljs expands ranges to single cells when it reads a file: join runs of one rule down a column again.
-    const byRule = new Map<string, { rule: ValidationRule; rects: Rect[] }>();
-    for (const [ref, v] of Object.entries(validations)) {
-      const r = rule(v);
-      if (!r) continue;
-      const key = JSON.stringify(r);
-      const entry = byRule.get(key) ?? { rule: r, rects: [] };
-      entry.rects.push(decodeRect(ref));
-      byRule.set(key, entry);
-    }
-    for (const { rule: r, rects } of byRule.values()) {
-      rects.sort((a, b) => a.left - b.left || a.top - b.top);
-      const runs: Rect[] = [];
-      for (const rect of rects) {
-        const last = runs[runs.length - 1];
-        if (last && last.left === rect.left && last.right === rect.right && last.bottom + 1 === rect.top) last.bottom = rect.bottom;
-        else runs.push({ ...rect });
-      }
-      for (const rect of runs) sheet.validations.push({ rect, rule: r });
-    }
-    const tables = (ws as unknown as { tables?: Record<string, { model: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean } }> }).tables ?? {};
-    for (const t of Object.values(tables)) {
-      const rect = decodeRect(t.model.tableRef ?? t.model.ref ?? 'A1');
-      model.tables.push({ id: `${model.tables.length + 1}`, name: t.model.name, sheet, rect, showTotals: !!t.model.totalsRow, style: 'TableStyleMedium2' });
-    }
-  }
+  for (const ws of wb.worksheets) addExcelJsSheet(model, ws);
   model.activeSheet = model.sheets.find((s) => s.visibility === 'Visible') ?? null;
   return model;
 }

@@ -127,7 +127,9 @@ export class SheetModel {
   clear(rect: Rect, applyTo: 'All' | 'Contents' | 'Formats'): void {
     for (const [r, row] of this.rows) {
       if (r < rect.top || r > rect.bottom) continue;
-      for (let c = rect.left; c <= Math.min(rect.right, Math.max(row.v.length, row.n?.length ?? 0)); c++) {
+      // The bound is fixed before the loop: assigning undefined at index `length` would grow the row each pass.
+      const last = Math.min(rect.right, Math.max(row.v.length, row.n?.length ?? 0) - 1);
+      for (let c = rect.left; c <= last; c++) {
         if (applyTo !== 'Formats') {
           row.v[c] = undefined;
           if (row.f) row.f[c] = undefined;

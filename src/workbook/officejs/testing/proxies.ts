@@ -18,6 +18,7 @@ import { type Rect, decodeRect, encodeRect, intersects } from '../../a1';
 import { FakeOfficeError, notLoaded } from './errors';
 import { MAX_COLUMNS, MAX_ROWS, type ChartModel, type SheetModel, type TableModel, type ValidationRule, type WorkbookModel } from './model';
 import type { Scalar } from './entry';
+import { type InsertOptions, type ParsedSource, insertSheets, parseSource } from './insert';
 
 export const NULL = Symbol('null object');
 type Null = typeof NULL;
@@ -36,8 +37,13 @@ export interface ContextHost {
   onTableRowsAdd(): void;
 }
 
-interface Action {
+export interface Action {
   describe(): unknown;
+  /**
+   * Work done before the batch runs that the fake can only do asynchronously (parsing an .xlsx file with exceljs).
+   * It must not reject: a failure is kept and thrown by run(), in the action's turn, as Excel would fail there.
+   */
+  prepare?: () => Promise<void>;
   /** Returns what the response carries for this action, if anything. */
   run(): { data: unknown; deliver: () => void } | void;
   mutates: boolean;
@@ -81,6 +87,7 @@ export class FakeRequestContext {
       this.host.onSync({ requestBytes, responseBytes: 0, mutated: false, failed: true });
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit of ${limits.payloadBytes} bytes.`);
     }
+    for (const action of actions) if (action.prepare) await action.prepare();
     const responses: { data: unknown; deliver: () => void }[] = [];
     let mutated = false;
     try {
@@ -288,6 +295,12 @@ function checkRect(rect: Rect, what: string): Rect {
 
 const cellsOf = (r: Rect) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
+function usedWithin(t: RangeTarget, valuesOnly: boolean): Rect | null {
+  const used = t.sheet.usedRect(valuesOnly);
+  if (!used || !intersects(used, t.rect)) return null;
+  return { top: Math.max(used.top, t.rect.top), left: Math.max(used.left, t.rect.left), bottom: Math.min(used.bottom, t.rect.bottom), right: Math.min(used.right, t.rect.right) };
+}
+
 export class FakeRange extends FakeObject<RangeTarget> {
   protected readonly scalarProps = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'numberFormat', 'formulas', 'valueTypes'] as const;
   private formatObj?: FakeRangeFormat;
@@ -467,6 +480,21 @@ export class FakeRange extends FakeObject<RangeTarget> {
   }
   getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
     return this.derive('getIntersectionOrNullObject', [other], (t) => this.intersection(other, t) ?? NULL, true);
+  }
+  /**
+   * The worksheet's used range within this range (the documented "used range of the given range object"): modelled
+   * as the sheet's used range intersected with the range, the reading that uses the fewest assumptions — a value
+   * anywhere lower on the sheet extends it. ItemNotFound when nothing in the range is used.
+   */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this.derive('getUsedRange', [valuesOnly], (t) => {
+      const r = usedWithin(t, valuesOnly);
+      if (!r) throw new FakeOfficeError('ItemNotFound', `No used cells in ${rangeAddress(t)}`, this.path);
+      return r;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.derive('getUsedRangeOrNullObject', [valuesOnly], (t) => usedWithin(t, valuesOnly) ?? NULL, true);
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, this, `${this.path}.getMergedAreasOrNullObject()`, (p) => {
@@ -1109,5 +1137,26 @@ export class FakeWorkbook extends FakeObject<WorkbookModel> {
   }
   protected snapshot(): unknown {
     return undefined;
+  }
+  /** Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13); what it does is modelled in insert.ts. */
+  insertWorksheetsFromBase64(base64File: string, options: Omit<InsertOptions, 'relativeTo'> & { relativeTo?: string | FakeWorksheet } = {}): FakeClientResult<string[]> {
+    const result = new FakeClientResult<string[]>();
+    const relativeTo = options.relativeTo;
+    if (relativeTo instanceof FakeWorksheet) relativeTo.assertContext(this.context);
+    let parsed: ParsedSource | FakeOfficeError | undefined;
+    this.context.enqueue({
+      describe: () => ({ call: 'workbook', method: 'insertWorksheetsFromBase64', args: [base64File, { ...options, relativeTo: describeArg(relativeTo) }] }),
+      prepare: async () => {
+        parsed = await parseSource(base64File).catch((e: unknown) => (e instanceof FakeOfficeError ? e : new FakeOfficeError('InvalidArgument', String(e))));
+      },
+      run: () => {
+        if (parsed instanceof FakeOfficeError) throw parsed;
+        const anchor = relativeTo instanceof FakeWorksheet ? relativeTo.target().name : relativeTo;
+        const ids = insertSheets(this.context.model, parsed!, { ...options, relativeTo: anchor });
+        return { data: ids, deliver: () => result.set(ids) };
+      },
+      mutates: true,
+    });
+    return result;
   }
 }

@@ -1,0 +1,36 @@
+/**
+ * The columns the summary and the queue read (src/taskpane/columns.ts): enough for what they show and count, and
+ * no more — each column of a 100,000-row register costs 1–3 MB of the 5 MB Excel on the web returns per sync.
+ */
+import { SUBMITTED_BY_HEADER, STATUS_HEADER } from '../../src/core/layout';
+import { buildCatalog } from '../../src/spec/catalog';
+import type { RegisterSpec } from '../../src/spec/schema';
+import { queueColumns, summaryColumns } from '../../src/taskpane/columns';
+import { Session } from '../../src/taskpane/session';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/adapter';
+import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
+import { FIXTURE_DOCS, readDir } from '../support/docs';
+
+const catalog = buildCatalog(readDir(FIXTURE_DOCS));
+if (!catalog.ok) throw new Error(JSON.stringify(catalog.errors));
+const { settings } = catalog.value;
+const spec: RegisterSpec = catalog.value.registers[0];
+/** 呈批 within a day applies to 重要文件 only (a deadline with a 条件). */
+const conditional: RegisterSpec = { ...spec, deadlines: [{ ...spec.deadlines[0], when: { op: 'in', field: '文件类别', values: ['重要文件'] } }] };
+const VALUES = { 收文日期: '2026-03-02', 承办部门: settings.departments[0].name, 来文单位: '省国资委', 来文类别: '上级来文', 文件标题: '通知', 紧急程度: '平件', 密级: '内部', 份数: 1 };
+
+describe('columns read by the summary and the queue', () => {
+  it('the summary reads the number, who registered, the status and every deadline’s fields — not the title', () => {
+    expect(summaryColumns(spec)).toEqual(['收文编号', SUBMITTED_BY_HEADER, STATUS_HEADER, '收文日期', '阅批日期', '办结日期']);
+    expect(queueColumns(spec)).toContain('来文单位');
+  });
+
+  it('a deadline with a condition: the field it tests is read, so its overdue records are counted', async () => {
+    expect(summaryColumns(conditional)).toContain('文件类别');
+    const session = new Session(new ExcelJsWorkbook(await buildWorkbook([conditional], settings, { combined: false })), () => '2026-03-10T09:00');
+    await session.open();
+    for (const kind of ['重要文件', '一般文件']) expect(await session.submit(conditional.id, { ...VALUES, 文件类别: kind }, '孙晓燕')).toMatchObject({ ok: true });
+    const summary = await session.refreshSummary();
+    expect(summary.overdue.map((o) => [o.number, o.deadline])).toEqual([['SW-2026-0001', '呈批']]);
+  });
+});

@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CellValue } from '../../src/core/cells';
+import { decodeRect, encodeRect } from '../../src/core/a1';
 import { AUDIT_SHEET } from '../../src/core/layout';
 import { rowToEntry, entryHash, isAuditHeader } from '../../src/core/audit';
 import { ANALYSIS_SHEET, DETAIL_SHEET, PLAN_SHEET } from '../../src/inventory/analysisSheets';
@@ -256,5 +257,77 @@ describe('the standalone page (exceljs adapter): tables and data bars where char
       expect(bars).toEqual(layout.tables.flatMap((t) => t.dataBarRefs));
       expect(ws.getCell(layout.formats[0].ref.split(':')[0]).numFmt).toBeTruthy();
     }
+  }, 60_000);
+});
+
+/** Number format of every body cell of a table column of the fake, found by its header. */
+function columnFormats(fake: FakeExcel, table: string, header: string): string[] {
+  const t = fake.model.table(table)!;
+  const c = fake.model.tableColumns(t).indexOf(header) + t.rect.left;
+  if (c < t.rect.left) throw new Error(`no column ${header} in ${table}`);
+  return Array.from({ length: t.rect.bottom - t.rect.top }, (_, i) => t.sheet.format(t.rect.top + 1 + i, c));
+}
+
+describe.each([10, 10_000])('the analysis sheets in Excel look as the exceljs adapter makes them (%i issue rows)', (rows) => {
+  let fake: FakeExcel;
+  let session: Session;
+  let refreshed: Analysed;
+
+  beforeAll(async () => {
+    const data = ledgerOfSize(rows);
+    fake = await fakeLedgerExcel(data);
+    session = officeSession(fake, data.asOf);
+    expect((await session.open()).kind).toBe('ready');
+    const m = await measured(fake, () => refreshAnalysis(session));
+    if (!m.result.ok) throw new Error(m.result.message);
+    refreshed = m.result;
+    // The style travels with the values: still one read and one write.
+    expect(m.syncs).toBeLessThanOrEqual(2);
+  }, 120_000);
+
+  it('采购计划: dates as yyyy-mm-dd, money as ¥#,##0.00, in the sync that wrote the values', () => {
+    const plan = fake.model.table('tza_plan')!;
+    expect(plan.sheet.name).toBe(PLAN_SHEET);
+    expect(plan.rect.bottom - plan.rect.top).toBeGreaterThan(0);
+    expect(new Set(columnFormats(fake, 'tza_plan', '需用日期'))).toEqual(new Set(['yyyy-mm-dd']));
+    for (const money of ['参考单价', '预算金额', '供应商一报价']) expect(new Set(columnFormats(fake, 'tza_plan', money))).toEqual(new Set(['¥#,##0.00']));
+    expect(new Set(columnFormats(fake, 'tza_plan', '申购数量'))).toEqual(new Set(['#,##0']));
+    expect(new Set(columnFormats(fake, 'tza_detail', '消耗金额'))).toEqual(new Set(['¥#,##0.00']));
+  });
+
+  it('every block is an Excel table under its name, and the amount columns have data bars', () => {
+    for (const layout of refreshed.layouts) {
+      const sheet = fake.model.sheet(layout.name)!;
+      const tables = fake.model.tables.filter((t) => t.sheet === sheet);
+      expect(tables.map((t) => [t.name, encodeRect(t.rect)]).sort()).toEqual(layout.tables.map((t) => [t.name, encodeRect(decodeRect(t.ref))]).sort());
+      const bars = sheet.conditionalFormats.filter((f) => f.type === 'DataBar').map((f) => encodeRect(f.rect));
+      expect(bars.sort()).toEqual(layout.tables.flatMap((t) => t.dataBarRefs.map((ref) => encodeRect(decodeRect(ref)))).sort());
+    }
+    // The plan's budget by supplier is one of them: a bar in each of its amount cells.
+    const suppliers = fake.model.table('tza_plan_suppliers')!;
+    const budget = fake.model.tableColumns(suppliers).indexOf('预算金额') + suppliers.rect.left;
+    expect(suppliers.sheet.conditionalFormats.some((f) => f.type === 'DataBar' && f.rect.left === budget && f.rect.top === suppliers.rect.top + 1)).toBe(true);
+  });
+
+  it('the title is large and bold, headings bold, columns as wide as their contents', () => {
+    for (const layout of refreshed.layouts) {
+      const sheet = fake.model.sheet(layout.name)!;
+      expect(sheet.fontAt(layout.titleRow, 1)).toMatchObject({ bold: true, size: 16 });
+      for (const row of layout.headingRows) expect(sheet.fontAt(row, 1)).toMatchObject({ bold: true, size: 12 });
+      // Characters to points: 7 px a character plus 5 px padding, 0.75 pt a pixel (8.43 characters are 48 pt).
+      layout.widths.forEach((chars, i) => expect(sheet.columnWidths.get(i + 1)).toBeCloseTo(Math.round(chars * 7 + 5) * 0.75));
+      expect(sheet.columnWidths.get(1)).toBeGreaterThan(40);
+    }
+  });
+
+  it('a second refresh replaces the tables and bars instead of failing on their names or adding more', async () => {
+    const m = await measured(fake, () => refreshAnalysis(session));
+    expect(m.result.ok).toBe(true);
+    expect(m.syncs).toBeLessThanOrEqual(2);
+    const names = fake.model.tables.filter((t) => t.name.startsWith('tza_')).map((t) => t.name);
+    expect(names.sort()).toEqual(refreshed.layouts.flatMap((l) => l.tables.map((t) => t.name)).sort());
+    const plan = fake.model.sheet(PLAN_SHEET)!;
+    expect(plan.conditionalFormats).toHaveLength(refreshed.layouts.find((l) => l.name === PLAN_SHEET)!.tables.flatMap((t) => t.dataBarRefs).length);
+    expect(new Set(columnFormats(fake, 'tza_plan', '需用日期'))).toEqual(new Set(['yyyy-mm-dd']));
   }, 60_000);
 });

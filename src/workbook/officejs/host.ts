@@ -24,6 +24,29 @@ export interface HostDataValidation {
   clear(): void;
 }
 
+/** Range.format (ExcelApi 1.1; columnWidth 1.2): what a styled sheetWrite sets. */
+export interface HostRangeFont {
+  bold: boolean;
+  size: number;
+  color: string;
+  name: string;
+}
+
+export interface HostRangeFormat {
+  /** In points. */
+  columnWidth: number;
+  readonly font: HostRangeFont;
+}
+
+/** A data bar over a range (ExcelApi 1.6). */
+export interface HostConditionalFormat {
+  readonly type: string;
+}
+
+export interface HostConditionalFormatCollection {
+  add(type: 'DataBar'): HostConditionalFormat;
+}
+
 export interface HostRange {
   readonly isNullObject: boolean;
   readonly address: string;
@@ -35,6 +58,8 @@ export interface HostRange {
   numberFormat: any[][];
   formulas: any[][];
   readonly dataValidation: HostDataValidation;
+  readonly format: HostRangeFormat;
+  readonly conditionalFormats: HostConditionalFormatCollection;
   load(propertyNames: string): HostRange;
   getUsedRange(valuesOnly?: boolean): HostRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange;
@@ -71,6 +96,7 @@ export interface HostWorksheet {
   readonly name: string;
   visibility: string;
   readonly charts: HostChartCollection;
+  readonly tables: HostTableCollection;
   load(propertyNames: string): HostWorksheet;
   getRange(address?: string): HostRange;
   getUsedRange(valuesOnly?: boolean): HostRange;
@@ -98,7 +124,7 @@ export interface HostTableColumnCollection {
 }
 
 export interface HostTable {
-  readonly name: string;
+  name: string;
   readonly showTotals: boolean;
   readonly worksheet: HostWorksheet;
   readonly columns: HostTableColumnCollection;
@@ -107,12 +133,14 @@ export interface HostTable {
   getHeaderRowRange(): HostRange;
   getDataBodyRange(): HostRange;
   resize(newRange: HostRange | string): void;
+  delete(): void;
 }
 
 export interface HostTableCollection {
   readonly items: HostTable[];
   load(propertyNames: string): HostTableCollection;
   getItem(key: string): HostTable;
+  add(address: HostRange | string, hasHeaders: boolean): HostTable;
 }
 
 /** Workbook.insertWorksheetsFromBase64's options (ExcelApi 1.13). */

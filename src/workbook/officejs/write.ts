@@ -20,13 +20,13 @@
  * second batch sees the first one's row and goes below it. Later chunks of the same append go directly below the
  * table, which the chunk before has resized.
  */
-import { encodeRect } from '../a1';
+import { decodeRect, encodeRect } from '../a1';
 import type { CellValue } from '../../core/cells';
 import type { StructureProblem } from '../../core/structure';
 import { StructureGuardError, WriteShapeError, assertStructure } from '../guard';
-import type { ChartRequest, WriteBatch } from '../port';
+import type { ChartRequest, SheetStyle, WriteBatch } from '../port';
 import { TEXT_FORMAT, encodeCell, jsonBytes } from './encode';
-import { ErrorCode, errorCode, type HostChart, type HostContext, type HostRange, type HostTable, type HostTableColumn, type HostWorksheet } from './host';
+import { ErrorCode, errorCode, type HostChart, type HostContext, type HostRange, type HostRangeFont, type HostTable, type HostTableColumn, type HostWorksheet } from './host';
 import type { Knowledge, TableInfo } from './knowledge';
 import type { Budget, IoStats } from './read';
 
@@ -45,6 +45,23 @@ interface Piece {
   /** Learn from what the sync returned (chart names). */
   after?: () => void;
 }
+
+const FONT = '等线';
+const HEADING_COLOR = '#1F4E79';
+
+function font(f: HostRangeFont, size: number): HostRangeFont {
+  f.name = FONT;
+  f.bold = true;
+  f.size = size;
+  return f;
+}
+
+/**
+ * Range.format.columnWidth is in points, SheetStyle.widths in characters of the default font. Excel's own rule
+ * (ECMA-376 §18.3.1.13: a character is the 7-pixel maximum digit width of 11-pt 等线/Calibri, plus 5 pixels of
+ * padding) gives pixels; a pixel is 0.75 pt. 8.43 characters → 64 px → 48 pt, Excel's default column.
+ */
+export const columnPoints = (chars: number) => Math.round(chars * 7 + 5) * 0.75;
 
 type ColumnLookup = (table: string, header: string) => { table: HostTable; column: HostTableColumn };
 
@@ -124,7 +141,10 @@ export class WriteJob {
     for (const a of b.appends ?? []) if (a.rows.length) this.planAppend(a.table, a.rows);
     for (const a of b.sheetAppends ?? []) if (a.rows.length) this.planSheetAppend(a.sheet, a.rows);
     for (const w of b.rangeWrites ?? []) if (w.rows.length) this.planRangeWrite(w.sheet, w.row, w.column, w.rows);
-    for (const w of b.sheetWrites ?? []) this.planSheetWrite(w.sheet, w.rows, !!w.hidden, w.charts ?? []);
+    for (const w of b.sheetWrites ?? []) {
+      this.planSheetWrite(w.sheet, w.rows, !!w.hidden, w.charts ?? [], w.style?.tables ?? []);
+      if (w.style) this.planSheetStyle(w.sheet, w.style);
+    }
     if (b.activate) {
       const sheet = b.activate;
       this.pieces.push({ bytes: 100, cells: 0, guards: [], queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).activate() });
@@ -230,7 +250,7 @@ export class WriteJob {
     }
   }
 
-  private planSheetWrite(sheet: string, rows: CellValue[][], hidden: boolean, charts: ChartRequest[]): void {
+  private planSheetWrite(sheet: string, rows: CellValue[][], hidden: boolean, charts: ChartRequest[], tables: { name: string }[]): void {
     const width = Math.max(1, ...rows.map((r) => r.length));
     const grid = padGrid(rows, width, () => false);
     const rowBytes = grid.map((r) => jsonBytes(r) + 2);
@@ -251,6 +271,9 @@ export class WriteJob {
           if (first && !exists) ws = ctx.workbook.worksheets.add(sheet);
           else ws = ctx.workbook.worksheets.getItem(sheet);
           if (first) {
+            // The tables a previous refresh put here under the same names go first: clearing the sheet would leave
+            // them in place, and adding them again would fail on the name (ItemAlreadyExists).
+            for (const { name } of tables) if (this.k.tables && [...this.k.tables].some((t) => t.toLowerCase() === name.toLowerCase())) ctx.workbook.tables.getItem(name).delete();
             if (exists) {
               // Replaced in place rather than deleted: formulas elsewhere that point at the sheet keep working.
               ws.getRange().clear('All');
@@ -272,6 +295,54 @@ export class WriteJob {
           if (last && this.k.sheets) this.k.sheets.set(sheet, newCharts.map((c) => c.name));
         },
       });
+    });
+  }
+
+  /**
+   * The sheet's SheetStyle, queued after its values (an Excel table takes its column names from the header cells)
+   * and packed into the same sync as them whenever the budget allows. Number formats travel as one string per cell
+   * (Range.numberFormat takes an array of the range's shape), so a long column is split by rows like values are.
+   */
+  private planSheetStyle(sheet: string, style: SheetStyle): void {
+    for (const { ref, numberFormat } of style.formats ?? []) {
+      const rect = decodeRect(ref);
+      const width = rect.right - rect.left + 1;
+      const rowBytes = new Array<number>(rect.bottom - rect.top + 1).fill(width * (jsonBytes(numberFormat) + 1) + 2);
+      for (const [start, end] of splitRows(rowBytes, width, this.budget)) {
+        const address = encodeRect({ ...rect, top: rect.top + start, bottom: rect.top + end - 1 });
+        const grid = Array.from({ length: end - start }, () => new Array<string>(width).fill(numberFormat));
+        this.pieces.push({
+          bytes: RANGE_OVERHEAD + rowBytes[0] * (end - start),
+          cells: (end - start) * width,
+          guards: [],
+          queue: (ctx) => {
+            ctx.workbook.worksheets.getItem(sheet).getRange(address).numberFormat = grid;
+          },
+        });
+      }
+    }
+    const tables = style.tables ?? [];
+    const bars = style.dataBars ?? [];
+    const widths = style.widths ?? [];
+    const titles = style.titleRows ?? [];
+    const headings = style.headingRows ?? [];
+    const calls = 2 * tables.length + bars.length + widths.length + 4 * (titles.length + headings.length);
+    if (!calls) return;
+    this.pieces.push({
+      bytes: RANGE_OVERHEAD * calls,
+      cells: 0,
+      guards: [],
+      queue: (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        // As the exceljs adapter styles them (sheetStyle.ts): the title and headings are in column A.
+        for (const row of titles) font(ws.getRange(`A${row}`).format.font, 16);
+        for (const row of headings) font(ws.getRange(`A${row}`).format.font, 12).color = HEADING_COLOR;
+        for (const t of tables) ws.tables.add(ws.getRange(t.ref), true).name = t.name;
+        for (const ref of bars) ws.getRange(ref).conditionalFormats.add('DataBar');
+        widths.forEach((chars, i) => {
+          ws.getRange(encodeRect({ top: 1, left: i + 1, bottom: 1, right: i + 1 })).format.columnWidth = columnPoints(chars);
+        });
+      },
     });
   }
 
@@ -365,6 +436,8 @@ export class WriteJob {
     for (const w of b.sheetWrites ?? []) {
       this.k.sheetRows.set(w.sheet, w.rows.length);
       if (this.k.sheets && !this.k.hasSheet(w.sheet)) this.k.sheets.set(w.sheet, []);
+      // So that the next rewrite of the sheet deletes them before adding them again.
+      for (const t of w.style?.tables ?? []) this.k.tables?.add(t.name);
     }
   }
 }

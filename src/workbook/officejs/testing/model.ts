@@ -40,6 +40,21 @@ export interface ChartModel {
   position?: { start: string; end?: string };
 }
 
+/**
+ * A conditional format as Range.conditionalFormats.add leaves it: its type over the range it was added to
+ * (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-add-member(1)).
+ */
+export interface ConditionalFormatModel {
+  rect: Rect;
+  type: string;
+}
+
+/** Font properties set through Range.format.font over a range, in the order they were set (later ones win). */
+export interface FontModel {
+  rect: Rect;
+  font: Record<string, unknown>;
+}
+
 /** One worksheet row, stored densely by column so that 100,000-row registers stay cheap. */
 interface RowData {
   v: (Scalar | undefined)[];
@@ -66,6 +81,8 @@ export class SheetModel {
   merges: Rect[] = [];
   validations: Validation[] = [];
   charts: ChartModel[] = [];
+  conditionalFormats: ConditionalFormatModel[] = [];
+  fonts: FontModel[] = [];
   tabColor = '';
 
   constructor(public name: string) {}
@@ -141,6 +158,9 @@ export class SheetModel {
     if (applyTo !== 'Contents') {
       this.merges = this.merges.filter((m) => !intersects(m, rect));
       this.validations = this.validations.filter((v) => !intersects(v.rect, rect));
+      // Range.clear(Formats) takes conditional formats and fonts with it, as clearing formats in Excel does.
+      this.conditionalFormats = this.conditionalFormats.filter((f) => !intersects(f.rect, rect));
+      this.fonts = this.fonts.filter((f) => !intersects(f.rect, rect));
     }
   }
 
@@ -163,6 +183,12 @@ export class SheetModel {
 
   mergedAreasIn(rect: Rect): Rect[] {
     return this.merges.filter((m) => intersects(m, rect));
+  }
+
+  /** The font a cell shows: every font setting over it, later ones over earlier ones. */
+  fontAt(r: number, c: number): Record<string, unknown> {
+    const hit = (x: Rect) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right;
+    return Object.assign({}, ...this.fonts.filter((f) => hit(f.rect)).map((f) => f.font));
   }
 
   merge(rect: Rect, across: boolean): void {

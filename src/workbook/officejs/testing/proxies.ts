@@ -16,7 +16,7 @@
  */
 import { type Rect, decodeRect, encodeRect, intersects } from '../../a1';
 import { FakeOfficeError, notLoaded } from './errors';
-import { MAX_COLUMNS, MAX_ROWS, type ChartModel, type SheetModel, type TableModel, type ValidationRule, type WorkbookModel } from './model';
+import { MAX_COLUMNS, MAX_ROWS, type ChartModel, type ConditionalFormatModel, type SheetModel, type TableModel, type ValidationRule, type WorkbookModel } from './model';
 import type { Scalar } from './entry';
 import { type InsertOptions, type ParsedSource, insertSheets, parseSource } from './insert';
 
@@ -305,6 +305,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   protected readonly scalarProps = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'numberFormat', 'formulas', 'valueTypes'] as const;
   private formatObj?: FakeRangeFormat;
   private validationObj?: FakeDataValidation;
+  private conditionalObj?: FakeConditionalFormatCollection;
 
   constructor(context: FakeRequestContext, parent: FakeObject<unknown> | null, path: string, resolve: (parent: unknown) => RangeTarget | Null, eager = false) {
     super(context, parent, path, resolve, eager);
@@ -336,6 +337,9 @@ export class FakeRange extends FakeObject<RangeTarget> {
   }
   get dataValidation(): FakeDataValidation {
     return (this.validationObj ??= new FakeDataValidation(this));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this.conditionalObj ??= new FakeConditionalFormatCollection(this));
   }
 
   protected navigate(prop: string) {
@@ -537,11 +541,11 @@ export class FakeRangeAreas extends FakeObject<{ sheet: SheetModel; rects: Rect[
 export class FakeRangeFormat extends FakeObject<RangeTarget> {
   protected readonly scalarProps = ['columnWidth', 'wrapText', 'horizontalAlignment', 'verticalAlignment', 'rowHeight'] as const;
   private readonly styleLog = new Map<string, unknown>();
-  readonly font: FakeStyleBag;
+  readonly font: FakeRangeFont;
   readonly fill: FakeStyleBag;
   constructor(range: FakeRange) {
     super(range.context, range, `${range.path}.format`, (p) => p as RangeTarget);
-    this.font = new FakeStyleBag(this, 'font', ['bold', 'color', 'name', 'size', 'italic']);
+    this.font = new FakeRangeFont(this);
     this.fill = new FakeStyleBag(this, 'fill', ['color']);
   }
   get columnWidth(): number { return this.get('columnWidth'); }
@@ -560,20 +564,88 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
   }
 }
 
-/** font / fill: accepted and remembered per object, not rendered (the fake has no display). */
+/** fill: accepted and remembered per object, not rendered (the fake has no display). */
 export class FakeStyleBag {
   private readonly values = new Map<string, unknown>();
-  constructor(owner: FakeRangeFormat, name: string, props: string[]) {
+  constructor(owner: FakeRangeFormat, name: string, props: string[], record?: (target: RangeTarget, prop: string, value: unknown) => void) {
     for (const prop of props)
       Object.defineProperty(this, prop, {
         get: () => {
           throw notLoaded(prop, `${owner.path}.${name}`);
         },
         set: (v: unknown) =>
-          owner.context.enqueue({ describe: () => ({ set: `${owner.path}.${name}`, prop, value: v }), run: () => void this.values.set(prop, v), mutates: true }),
+          owner.context.enqueue({
+            describe: () => ({ set: `${owner.path}.${name}`, prop, value: v }),
+            run: () => {
+              this.values.set(prop, v);
+              record?.(owner.target(), prop, v);
+            },
+            mutates: true,
+          }),
       });
   }
   [prop: string]: unknown;
+}
+
+/**
+ * Range.format.font (https://learn.microsoft.com/javascript/api/excel/excel.rangefont): set over the range's cells
+ * and kept on the sheet (SheetModel.fonts), so tests can see which cells are bold; not rendered.
+ */
+export class FakeRangeFont extends FakeStyleBag {
+  declare bold: boolean;
+  declare color: string;
+  declare name: string;
+  declare size: number;
+  declare italic: boolean;
+  constructor(owner: FakeRangeFormat) {
+    super(owner, 'font', ['bold', 'color', 'name', 'size', 'italic'], (t, prop, value) => t.sheet.fonts.push({ rect: { ...t.rect }, font: { [prop]: value } }));
+  }
+}
+
+// ---------------------------------------------------------------- conditional formats
+
+/**
+ * Range.conditionalFormats (ExcelApi 1.6,
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection): add() puts a conditional
+ * format of the type over the range; the fake keeps type and range (SheetModel.conditionalFormats), not the rule's
+ * details, and draws nothing. The types are Excel.ConditionalFormatType's.
+ */
+const CONDITIONAL_FORMAT_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
+
+export class FakeConditionalFormatCollection extends FakeObject<RangeTarget> {
+  protected readonly scalarProps = [] as const;
+  constructor(range: FakeRange) {
+    super(range.context, range, `${range.path}.conditionalFormats`, (p) => p as RangeTarget);
+  }
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  add(type: string): FakeConditionalFormat {
+    let created: { sheet: SheetModel; format: ConditionalFormatModel } | undefined;
+    const format = new FakeConditionalFormat(this.context, this, `${this.path}.add(${type})`, () => created ?? NULL);
+    this.queueCall('add', [type], (t) => {
+      if (!CONDITIONAL_FORMAT_TYPES.includes(type)) throw new FakeOfficeError('InvalidArgument', `Unknown conditional format type ${type}`, this.path);
+      const model: ConditionalFormatModel = { rect: { ...t.rect }, type };
+      // Added "at the first/top priority", as the API reference says.
+      t.sheet.conditionalFormats.unshift(model);
+      created = { sheet: t.sheet, format: model };
+    });
+    return format;
+  }
+  getCount(): FakeClientResult<number> {
+    return queueResult(this.context, `${this.path}.getCount()`, () => {
+      const t = this.target();
+      return t.sheet.conditionalFormats.filter((f) => intersects(f.rect, t.rect)).length;
+    });
+  }
+}
+
+export class FakeConditionalFormat extends FakeObject<{ sheet: SheetModel; format: ConditionalFormatModel }> {
+  protected readonly scalarProps = ['type'] as const;
+  get type(): string { return this.get('type'); }
+  protected snapshot(t: { format: ConditionalFormatModel }, prop: string): unknown {
+    return prop === 'type' ? t.format.type : undefined;
+  }
 }
 
 // ---------------------------------------------------------------- data validation

@@ -1,5 +1,5 @@
 /**
- * RegisterSpec → process document. parseRegisterDocument(writeRegisterDocument(spec)) returns spec again,
+ * RegisterSpec → process document text; parseRegisterDocument(writeRegisterDocument(spec)) returns spec again,
  * so the add-in can show a spec as its document and accept an edited one back.
  */
 import { formatCondition, formatDuration, formatFieldRules, fieldTypeWord } from './rulesText';

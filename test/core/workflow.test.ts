@@ -164,7 +164,10 @@ describe('workflow properties', () => {
           if (closed || (before.status === STATUS_DONE && a.kind !== 'update')) expect(result.ok).toBe(false);
           if (!result.ok) {
             expect(result.errors.length).toBeGreaterThan(0);
-            for (const e of result.errors) expect(e.message && e.messageEn).toBeTruthy();
+            for (const e of result.errors) {
+              expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+              expect(e.messageEn).toMatch(/[A-Za-z]/);
+            }
             continue;
           }
           const after = deriveState(incoming, result.record);

@@ -1,3 +1,4 @@
+import { NUMBER_FORMATS } from '../../src/inventory/sheetLayout';
 /**
  * The 办公用品 screen's actions (src/taskpane/supplies.ts) over the Office.js adapter on the fake Excel: syncs and
  * payloads per action at 10, 10,000 and 100,000 issue rows, the three native charts and the data they plot, the
@@ -255,7 +256,7 @@ describe('the standalone page (exceljs adapter): tables and data bars where char
       for (const t of layout.tables) expect([t.name, tables[t.name]?.table.tableRef ?? tables[t.name]?.table.ref]).toEqual([t.name, t.ref]);
       const bars = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings.filter((c) => c.rules.some((x) => x.type === 'dataBar')).map((c) => c.ref);
       expect(bars).toEqual(layout.tables.flatMap((t) => t.dataBarRefs));
-      expect(ws.getCell(layout.formats[0].ref.split(':')[0]).numFmt).toBeTruthy();
+      expect(ws.getCell(layout.formats[0].ref.split(':')[0]).numFmt).toBe(NUMBER_FORMATS[layout.formats[0].format]);
     }
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import { recordSchema } from '../../src/core/fieldSchema';
 import { parseInstant } from '../../src/core/dates';
 import type { ConsumptionEvent } from '../../src/core/consumption';
 import { fixtureCatalog, spec } from './fixtures';
+import { INCOMING } from './helpers';
 
 const catalog = fixtureCatalog();
 const settings = catalog.settings;
@@ -10,16 +11,7 @@ const incoming = spec(catalog, 'incoming_docs');
 const purchase = spec(catalog, 'purchase_requests');
 const seal = spec(catalog, 'seal_use');
 
-const goodIncoming = {
-  收文日期: '2026-03-02',
-  来文单位: '长沙市人民政府办公厅',
-  来文类别: '上级来文',
-  文件标题: '关于做好防汛工作的通知',
-  文件类别: '一般文件',
-  紧急程度: '平件',
-  密级: '公开',
-  份数: 2,
-};
+const goodIncoming = INCOMING;
 
 const goodSeal = { 用印日期: '2026-03-02', 用印部门: '销售部', 经办人: '刘洋', 用印类型: '日常事务', 文件名称: '客户回函', 用印份数: 1 };
 

@@ -14,23 +14,14 @@ import {
 import { registerColumns } from '../../src/core/layout';
 import type { RegisterSpec } from '../../src/spec/schema';
 import { fixtureCatalog, spec } from './fixtures';
+import { INCOMING } from './helpers';
 
 const catalog = fixtureCatalog();
 const settings = catalog.settings;
 const incoming = spec(catalog, 'incoming_docs');
 const seal = spec(catalog, 'seal_use');
 
-const values = {
-  收文编号: 'SW-2026-0001',
-  收文日期: '2026-03-02',
-  来文单位: '长沙市人民政府办公厅',
-  来文类别: '上级来文',
-  文件标题: '关于做好防汛工作的通知',
-  文件类别: '一般文件',
-  紧急程度: '平件',
-  密级: '公开',
-  份数: 2,
-};
+const values = { 收文编号: 'SW-2026-0001', ...INCOMING };
 
 function submitted(s: RegisterSpec, v: Record<string, unknown>, by = '孙晓燕'): WorkflowRecord {
   const steps = Object.fromEntries(registerColumns(s).filter((c) => c.kind === 'stepActor').map((c) => [c.step!, { actor: null, time: null, opinion: null }]));

@@ -36,6 +36,8 @@ function entered(value: ExcelJS.CellValue): Entered {
   return { value: String(value) };
 }
 
+// Written here again on purpose, not imported from setupBook.ts: the fake models what Excel reads from the file,
+// and the contract test that compares both adapters' set-up would not catch a mistake they shared.
 const OPERATORS: Record<string, string> = {
   between: 'Between',
   notBetween: 'NotBetween',

@@ -10,18 +10,20 @@ const numberField = (spec: RegisterSpec) => (spec.fields.find((f) => f.type === 
 const titleField = (spec: RegisterSpec) => spec.fields.find((f) => f.type === 'text' && f.required)?.name;
 
 /**
- * What the summary counts: number, status, each deadline's fields and the field its condition tests (and who
- * registered it, so no record reads as blank). Nothing else: at 100,000 rows every column read costs about 1–3 MB
- * of Excel's 5 MB response.
+ * What the summary counts: status, each deadline's fields and the field its condition tests, and the register's
+ * first required field other than the number (a record typed straight into the sheet has it even without a status). Not the number: the
+ * overdue lines get theirs copied in the workbook (summary.ts). At 100,000 rows every column read costs 0.5–2 MB of
+ * Excel's 5 MB response.
  */
 export function summaryColumns(spec: RegisterSpec): string[] {
-  return uniq([numberField(spec), SUBMITTED_BY_HEADER, STATUS_HEADER, ...spec.deadlines.flatMap((d) => [d.from, d.doneField, d.when?.field])]);
+  const key = (spec.fields.find((f) => f.required && f.type !== 'serial') ?? spec.fields[0]).name;
+  return uniq([key, spec.chain.length ? STATUS_HEADER : null, ...spec.deadlines.flatMap((d) => [d.from, d.doneField, d.when?.field])]);
 }
 
-/** What the queue needs to tell whose turn it is: steps, route conditions, the people and departments named. */
+/** What the queue needs to tell whose turn it is: number, steps, route conditions, the people and departments named. */
 export function queueColumns(spec: RegisterSpec): string[] {
   const conditions = spec.chain.flatMap((r) => (r.when ? [r.when.field] : []));
   const people = spec.fields.filter((f) => f.type === 'person' || f.type === 'department').map((f) => f.name);
   const steps = registerColumns(spec).filter((c) => c.step).map((c) => c.header);
-  return uniq([...summaryColumns(spec), titleField(spec), SUBMITTED_AT_HEADER, ...conditions, ...people, ...steps]);
+  return uniq([numberField(spec), SUBMITTED_BY_HEADER, STATUS_HEADER, ...summaryColumns(spec), titleField(spec), SUBMITTED_AT_HEADER, ...conditions, ...people, ...steps]);
 }

@@ -20,7 +20,7 @@ import type { ReadResult, TableSnapshot, WorkbookPort, WriteBatch } from '../wor
 import { printBatch } from './print';
 import { applyRangeWrites, settingsBatch } from './settingsSheet';
 import { summaryColumns } from './columns';
-import { summaryBatch, type Summary } from './summary';
+import { summaryBatch, withCopiedNumbers, type Summary } from './summary';
 
 /**
  * The record detail looks for its audit entries among the log's latest rows: the whole log of a busy office
@@ -213,13 +213,12 @@ export class Session {
     return { record, sheet: formSheetOf(meta), problems: [] };
   }
 
-  /** Recounts every register into 汇总 with charts: one read of all tables, one write. */
+  /** Recounts every register into 汇总 with charts: one read of all tables, one write (which copies the overdue numbers). */
   async refreshSummary(): Promise<Summary> {
     const data = await this.load(undefined, summaryColumns);
     const nowText = this.now();
     const { summary, batch } = summaryBatch(data, nowText);
-    await this.port.write(batch);
-    return summary;
+    return withCopiedNumbers(summary, await this.port.write(batch));
   }
 
   /** Writes departments, roles and people back to 设置 in place (lists and validation ranges untouched). */

@@ -6,9 +6,9 @@ import type { CellValue } from '../core/cells';
 import { parseInstant } from '../core/dates';
 import { deadlineView, displayDue, lateness } from '../core/deadlines';
 import { SUMMARY_SHEET } from '../core/layout';
-import { recordNumber } from '../core/transitions';
+import { recordNumber, serialField } from '../core/transitions';
 import { STATUS_DONE, STATUS_REJECTED, STATUS_RETURNED, STATUS_WITHDRAWN } from '../core/workflow';
-import type { WriteBatch } from '../workbook/port';
+import type { CellCopy, WriteBatch, WriteResult } from '../workbook/port';
 import type { RegisterData } from './session';
 
 export const STATUS_COLUMNS = ['审批中', STATUS_DONE, STATUS_RETURNED, STATUS_REJECTED, STATUS_WITHDRAWN, '无需审批'] as const;
@@ -28,6 +28,10 @@ export interface RegisterCount {
 export interface OverdueLine {
   registerId: string;
   register: string;
+  /** Excel table the record is in and the column its number is copied from (see summaryBatch). */
+  table: string;
+  numberColumn: string;
+  /** Filled from the write's copy (the summary does not read number columns); '' until then. */
   number: string;
   row: number;
   deadline: string;
@@ -39,8 +43,17 @@ export interface OverdueLine {
 export interface Summary {
   time: string;
   registers: RegisterCount[];
+  /** The longest overdue first, at most OVERDUE_LISTED of them. */
   overdue: OverdueLine[];
+  /** Every overdue item, listed or not. */
+  overdueTotal: number;
 }
+
+/**
+ * Overdue items listed on 汇总 and in the pane. Past a few hundred a list is no longer read by anyone (the counts
+ * per register stay complete, and `taizhang check` lists every item); it also keeps the write inside one sync.
+ */
+export const OVERDUE_LISTED = 300;
 
 export function statusColumn(status: string | null): StatusColumn {
   if (status === null || status === '') return '无需审批';
@@ -60,6 +73,8 @@ export function summarise(data: RegisterData[], now: string): Summary {
       overdue.push({
         registerId: d.meta.id,
         register: d.meta.name,
+        table: d.meta.table,
+        numberColumn: (serialField(spec) ?? spec.fields[0]).name,
         number: recordNumber(spec, item.record.values),
         row: item.record.index,
         deadline: item.deadline.name,
@@ -70,7 +85,7 @@ export function summarise(data: RegisterData[], now: string): Summary {
     return { id: d.meta.id, formCode: spec.formCode, name: d.meta.name, total: d.records.length, byStatus, overdue: view.overdue.length, broken: d.problems.length > 0 };
   });
   overdue.sort((a, b) => a.due.localeCompare(b.due));
-  return { time: now.replace('T', ' '), registers, overdue };
+  return { time: now.replace('T', ' '), registers, overdue: overdue.slice(0, OVERDUE_LISTED), overdueTotal: overdue.length };
 }
 
 const HEADER_ROW = 4;
@@ -91,6 +106,8 @@ export function summaryRows(summary: Summary): CellValue[][] {
   rows.push([], ['逾期清单'], ['登记表', '编号', '事项', '应完成', '逾期情况']);
   if (summary.overdue.length === 0) rows.push(['没有逾期事项']);
   for (const o of summary.overdue) rows.push([o.register, o.number, `${o.deadline}(${o.done})`, o.due, o.late.zh]);
+  if (summary.overdueTotal > summary.overdue.length)
+    rows.push([`另有 ${summary.overdueTotal - summary.overdue.length} 项逾期未列出(上表为逾期最久的 ${summary.overdue.length} 项;taizhang check 列出全部)`]);
   // Status totals for the pie chart, beside the register table.
   const totals = STATUS_COLUMNS.map((s) => [s, sum((r) => r.byStatus[s])] as const).filter(([, n]) => n > 0);
   const statusRows: CellValue[][] = [['状态', '记录数'], ...totals.map(([s, n]) => [s, n])];
@@ -114,5 +131,24 @@ export function summaryBatch(data: RegisterData[], now: string): { summary: Summ
     charts.push({ kind: 'bar', title: '各登记表记录数', source: `B${HEADER_ROW}:C${lastRegisterRow}`, anchor: 'O3' });
   if (statusCount)
     charts.push({ kind: 'pie', title: '按状态', source: `${col(STATUS_COL)}${HEADER_ROW}:${col(STATUS_COL + 1)}${HEADER_ROW + statusCount}`, anchor: 'O24' });
-  return { summary, batch: { sheetWrites: [{ sheet: SUMMARY_SHEET, rows, charts }] } };
+  return { summary, batch: { sheetWrites: [{ sheet: SUMMARY_SHEET, rows, charts, copies: numberCopies(summary) }] } };
+}
+
+/** Row (1-based) of the first overdue line on 汇总: after the register table, its total and two heading rows. */
+const firstOverdueRow = (summary: Summary) => HEADER_ROW + summary.registers.length + 5;
+
+/**
+ * Each overdue line's number is copied by the workbook from the record's own cell: the summary reads status and
+ * deadline columns only, which keeps a 100,000-row register inside one read (its number column alone is ~1.8 MB).
+ */
+function numberCopies(summary: Summary): CellCopy[] {
+  const first = firstOverdueRow(summary);
+  return summary.overdue.map((o, i) => ({ cell: `B${first + i}`, table: o.table, row: o.row, column: o.numberColumn }));
+}
+
+/** The summary with the numbers the write copied. */
+export function withCopiedNumbers(summary: Summary, result: WriteResult): Summary {
+  const first = firstOverdueRow(summary);
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  return { ...summary, overdue: summary.overdue.map((o, i) => ({ ...o, number: text(result.copied[`${SUMMARY_SHEET}!B${first + i}`] ?? o.number) })) };
 }

@@ -25,6 +25,17 @@ export function assertStructure(expect: Record<string, string[]> | undefined, sn
   if (problems.length) throw new StructureGuardError(problems);
 }
 
+/** A column the write addresses by header was renamed or deleted after the action read the table. */
+export function columnGone(sheet: string): StructureProblem {
+  return {
+    register: sheet,
+    sheet,
+    kind: 'missing',
+    message: `“${sheet}”的表格在读取之后被改动(列被改名或删除),未写入任何内容:请重新打开登记表`,
+    messageEn: `The table of "${sheet}" changed after it was read (a column renamed or deleted); nothing was written: open the register again`,
+  };
+}
+
 /** A batch whose shape is wrong (a row wider than the table, an update past the last row) is refused whole too. */
 export class WriteShapeError extends Error {
   constructor(message: string) {

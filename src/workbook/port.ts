@@ -97,7 +97,7 @@ export interface WriteBatch {
   /** Rows appended after the last used row of a plain sheet (the audit log). */
   sheetAppends?: { sheet: string; rows: CellValue[][] }[];
   /** A sheet's content replaced from A1 (the summary sheets). Created when missing. */
-  sheetWrites?: { sheet: string; rows: CellValue[][]; hidden?: boolean; charts?: ChartRequest[]; style?: SheetStyle }[];
+  sheetWrites?: { sheet: string; rows: CellValue[][]; hidden?: boolean; charts?: ChartRequest[]; style?: SheetStyle; copies?: CellCopy[] }[];
   /**
    * Values written into an existing sheet from a top-left cell, keeping its formatting, merges and the formulas
    * elsewhere that point at it (the printable 申请单, the 设置 lists that data validation refers to).
@@ -105,6 +105,25 @@ export interface WriteBatch {
   rangeWrites?: RangeWrite[];
   /** Sheet brought to the front once written (the filled 申请单, ready for Ctrl+P). Ignored where there is no UI. */
   activate?: string;
+}
+
+/**
+ * A cell of a sheet written whole that takes the value of a table cell, copied inside the workbook (Excel's paste
+ * values) instead of being read and sent back: the 汇总's overdue list names records by number without the action
+ * reading a register's whole number column. The column is found by header when the write runs.
+ */
+export interface CellCopy {
+  /** A1 cell on the sheet being written. */
+  cell: string;
+  table: string;
+  /** 0-based body index. */
+  row: number;
+  column: string;
+}
+
+/** What a write learned: the values copied by CellCopy, by "sheet!cell". */
+export interface WriteResult {
+  copied: Record<string, CellValue>;
 }
 
 export interface RangeWrite {
@@ -157,7 +176,7 @@ export interface SetupRequest {
 
 export interface WorkbookPort {
   read(request: ReadRequest): Promise<ReadResult>;
-  write(batch: WriteBatch): Promise<void>;
+  write(batch: WriteBatch): Promise<WriteResult>;
   /**
    * Creates register sheets, tables, 申请单, 说明, 设置, 汇总 and the hidden metadata and audit sheets, exactly as
    * `taizhang templates` lays them out. Optional so that read-only hosts can omit it; the task pane says so.

@@ -18,7 +18,7 @@ import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
 import { OfficeJsWorkbook } from '../../src/workbook/officejs/adapter';
 import { FakeExcel, type FakeExcelOptions } from '../../src/workbook/officejs/testing/fakeExcel';
 import { modelFromExcelJs } from '../../src/workbook/officejs/testing/fromExcelJs';
-import type { ReadRequest, ReadResult, WorkbookPort, WriteBatch } from '../../src/workbook/port';
+import type { ReadRequest, ReadResult, WorkbookPort, WriteBatch, WriteResult } from '../../src/workbook/port';
 
 /** What a user can do to a register's table in Excel without the add-in. */
 export interface HandEdits {
@@ -90,11 +90,12 @@ class FileSession implements Session {
   user(): WorkbookPort {
     return {
       read: (request: ReadRequest): Promise<ReadResult> => this.exclusive(async () => new ExcelJsWorkbook(await this.load()).read(request)),
-      write: (batch: WriteBatch): Promise<void> =>
+      write: (batch: WriteBatch): Promise<WriteResult> =>
         this.exclusive(async () => {
           const wb = await this.load();
-          await new ExcelJsWorkbook(wb).write(batch);
+          const result = await new ExcelJsWorkbook(wb).write(batch);
           await wb.xlsx.writeFile(this.file);
+          return result;
         }),
     };
   }

@@ -309,6 +309,35 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('WorkbookPort contract
     expect(after.map((r) => r.filter((_, j) => j !== 6))).toEqual(before.map((r) => r.filter((_, j) => j !== 6)));
   });
 
+  it('copies table cells into a sheet written whole, by header, and says what it copied', async () => {
+    const port = session.user();
+    // Text that would be a formula or a number if typed, so the copy must keep it as it is in the table.
+    const numbers = ['SW-2026-0001', '=SUM(A1)', '+86 0731', '０４２'];
+    await port.write({ appends: [{ table: TABLE, rows: numbers.map((n) => recordToRow(spec, record({ ...VALID, 收文编号: n }))) }] });
+    await port.read({ tables: [{ table: TABLE, columns: ['收文日期'] }] });
+    const rows = [['逾期清单'], ['登记表', '编号'], ...[1, 2, 3].map(() => ['收文登记', null])];
+    const copies = [3, 0, 2].map((row, i) => ({ cell: `B${3 + i}`, table: TABLE, row, column: '收文编号' }));
+    const result = await port.write({ sheetWrites: [{ sheet: '汇总', rows, copies }] });
+    expect(result.copied).toEqual({ '汇总!B3': '０４２', '汇总!B4': 'SW-2026-0001', '汇总!B5': '+86 0731' });
+    const sheet = (await session.user().read({ sheets: ['汇总'] })).sheets['汇总']!;
+    expect(sheet.slice(2).map((r) => r[1] ?? null)).toEqual(['０４２', 'SW-2026-0001', '+86 0731']);
+  });
+
+  it('a copy from a column renamed since the read is refused by the structure guard, writing nothing', async () => {
+    const port = session.user();
+    await port.write({ appends: [{ table: TABLE, rows: [recordToRow(spec, record({ ...VALID, 收文编号: 'SW-2026-0001' }))] }] });
+    await port.write({ sheetWrites: [{ sheet: '汇总', rows: [['旧的']] }] });
+    await port.read({ tables: [{ table: TABLE, columns: ['收文日期'] }] });
+    await session.edit.renameHeader(TABLE, 0, '编号');
+    const before = await session.user().read({ tables: [TABLE], sheets: ['汇总'] });
+    const error = await port.write({ sheetWrites: [{ sheet: '汇总', rows: [['新的'], [null]], copies: [{ cell: 'A2', table: TABLE, row: 0, column: '收文编号' }] }] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StructureGuardError);
+    expect(await session.user().read({ tables: [TABLE], sheets: ['汇总'] })).toEqual(before);
+  });
+
   it('property: any record appended is read back exactly', async () => {
     const port = session.user();
     await fc.assert(

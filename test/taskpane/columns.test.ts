@@ -20,9 +20,10 @@ const conditional: RegisterSpec = { ...spec, deadlines: [{ ...spec.deadlines[0],
 const VALUES = { 收文日期: '2026-03-02', 承办部门: settings.departments[0].name, 来文单位: '省国资委', 来文类别: '上级来文', 文件标题: '通知', 紧急程度: '平件', 密级: '内部', 份数: 1 };
 
 describe('columns read by the summary and the queue', () => {
-  it('the summary reads the number, who registered, the status and every deadline’s fields — not the title', () => {
-    expect(summaryColumns(spec)).toEqual(['收文编号', SUBMITTED_BY_HEADER, STATUS_HEADER, '收文日期', '阅批日期', '办结日期']);
-    expect(queueColumns(spec)).toContain('来文单位');
+  it('the summary reads the first required field, the status and every deadline’s fields — not the number, not the title', () => {
+    // The overdue lines' numbers are copied inside the workbook (summary.ts): 收文编号 alone is 1.8 MB at 100,000 rows.
+    expect(summaryColumns(spec)).toEqual(['收文日期', STATUS_HEADER, '阅批日期', '办结日期']);
+    expect(queueColumns(spec)).toEqual(expect.arrayContaining(['收文编号', SUBMITTED_BY_HEADER, STATUS_HEADER, '来文单位']));
   });
 
   it('a deadline with a condition: the field it tests is read, so its overdue records are counted', async () => {

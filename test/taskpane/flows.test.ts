@@ -187,6 +187,9 @@ describe.each([['Office.js on the fake Excel', officeHost], ['exceljs (standalon
     expect(summary.registers[0].byStatus['已办结']).toBe(1);
     expect(summary.overdue.map((o) => o.number)).toEqual(['SW-2026-0002']);
     expect(host.sheetValue(SUMMARY_SHEET, 5, 2)).toBe('收文登记');
+    // The number on the sheet's overdue line was copied from the record's cell, not read and sent back.
+    const overdueRow = 4 + summary.registers.length + 5;
+    expect([host.sheetValue(SUMMARY_SHEET, overdueRow, 1), host.sheetValue(SUMMARY_SHEET, overdueRow, 2)]).toEqual(['收文登记', 'SW-2026-0002']);
     const charts = host.charts(SUMMARY_SHEET);
     if (charts !== null) expect(charts).toBe(2);
   });

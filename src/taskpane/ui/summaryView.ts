@@ -48,6 +48,9 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
           ),
         )
       : h('p', { class: 'tz-muted' }, t('summary.noOverdue')),
+    summary.overdueTotal > summary.overdue.length
+      ? h('p', { class: 'tz-muted', attrs: { 'data-test': 'summary-overdue-more' } }, t('summary.moreOverdue', { more: summary.overdueTotal - summary.overdue.length, listed: summary.overdue.length }))
+      : null,
   ];
 }
 

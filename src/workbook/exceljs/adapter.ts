@@ -6,8 +6,8 @@ import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/cells';
 import { metaFromRows } from '../../core/metadata';
 import { META_SHEET } from '../../core/layout';
-import type { ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, WorkbookPort, WriteBatch } from '../port';
-import { WriteShapeError, assertStructure } from '../guard';
+import type { CellCopy, ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, WorkbookPort, WriteBatch, WriteResult } from '../port';
+import { StructureGuardError, WriteShapeError, assertStructure, columnGone } from '../guard';
 import { resolveColumns, resolveWindow, sheetReads, sheetTail, tableReads } from '../reads';
 import { addRegisters } from './setup';
 import { applySheetStyle } from './sheetStyle';
@@ -170,10 +170,19 @@ export class ExcelJsWorkbook implements WorkbookPort {
     }
     for (const a of [...(batch.sheetAppends ?? []), ...(batch.rangeWrites ?? [])])
       if (!this.workbook.getWorksheet(a.sheet)) throw new WriteShapeError(`Sheet ${a.sheet} not found`);
+    for (const copy of (batch.sheetWrites ?? []).flatMap((w) => w.copies ?? [])) {
+      const t = width(copy.table);
+      const found = findTable(this.workbook, copy.table)!;
+      const range = tableRange(found.model);
+      // A column renamed or deleted since the read is the structure guard's business, as in Excel.
+      if (!rowValues(found.ws, range.top, range.left, range.right).includes(copy.column)) throw new StructureGuardError([columnGone(found.ws.name)]);
+      if (copy.row < 0 || copy.row >= t.rows) throw new WriteShapeError(`Copy from ${copy.table} row ${copy.row} is outside the table (${t.rows} rows)`);
+    }
   }
 
-  async write(batch: WriteBatch): Promise<void> {
+  async write(batch: WriteBatch): Promise<WriteResult> {
     this.precheck(batch);
+    const copied: WriteResult['copied'] = {};
     for (const update of batch.updates ?? []) {
       const found = findTable(this.workbook, update.table);
       if (!found) throw new Error(`Table ${update.table} not found`);
@@ -227,8 +236,22 @@ export class ExcelJsWorkbook implements WorkbookPort {
       ws = this.workbook.addWorksheet(write.sheet, write.hidden ? { state: 'veryHidden' } : {});
       if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
       write.rows.forEach((row, i) => row.forEach((value, j) => setCell(ws!, i + 1, j + 1, value)));
+      for (const copy of write.copies ?? []) {
+        const value = this.tableCell(copy);
+        ws.getCell(copy.cell).value = value;
+        copied[`${write.sheet}!${copy.cell}`] = value;
+      }
       if (write.style) applySheetStyle(ws, write.style);
     }
+    return { copied };
+  }
+
+  /** The value of a table cell by body row and header, as a CellCopy takes it. */
+  private tableCell(copy: CellCopy): CellValue {
+    const found = findTable(this.workbook, copy.table)!;
+    const range = tableRange(found.model);
+    const column = rowValues(found.ws, range.top, range.left, range.right).findIndex((h) => h === copy.column);
+    return plainValue(found.ws.getRow(range.top + 1 + copy.row).getCell(range.left + column).value);
   }
 
   async setUp(request: SetupRequest): Promise<void> {

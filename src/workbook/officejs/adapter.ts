@@ -24,7 +24,7 @@
  * offers a correcting action rather than Ctrl+Z.
  */
 import { StructureGuardError } from '../guard';
-import type { ReadRequest, ReadResult, SetupRequest, WorkbookPort, WriteBatch } from '../port';
+import type { ReadRequest, ReadResult, SetupRequest, WorkbookPort, WriteBatch, WriteResult } from '../port';
 import type { HostContext, HostRun } from './host';
 import { Knowledge } from './knowledge';
 import { ReadJob, type Budget, type IoStats } from './read';
@@ -93,7 +93,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
     }
   }
 
-  async write(batch: WriteBatch): Promise<void> {
+  async write(batch: WriteBatch): Promise<WriteResult> {
     this.stats.writes++;
     const io: IoStats = { syncs: 0, chunks: 0 };
     const job = new WriteJob(batch, this.knowledge, this.budget);
@@ -106,10 +106,11 @@ export class OfficeJsWorkbook implements WorkbookPort {
         for (const table of unknown.tables) if (!learned.tables[table]) this.knowledge.structure.delete(table);
       }
       job.check();
-      if (!job.plan().length) return;
+      if (!job.plan().length) return { copied: {} };
       const grouped = job.groups().length > 1 && !!this.options.undoGroups;
       const run = (ctx: HostContext) => job.run(ctx, io);
       await (grouped ? this.options.run({ mergeUndoGroup: true }, run) : this.options.run(run));
+      return { copied: job.copied };
     } catch (error) {
       if (error instanceof StructureGuardError) for (const table of Object.keys(batch.expectHeaders ?? {})) this.knowledge.structure.delete(table);
       throw error;

@@ -75,6 +75,8 @@ export interface HostRange {
   getBoundingRect(anotherRange: HostRange | string): HostRange;
   getMergedAreasOrNullObject(): HostRangeAreas;
   clear(applyTo?: 'All' | 'Contents' | 'Formats'): void;
+  /** ExcelApi 1.9: "Values" pastes the source's values (a formula's result), keeping this range's formats. The source is a HostRange (typed `object`: a recursive HostRange here defeats the check against @types/office-js). */
+  copyFrom(sourceRange: object | string, copyType?: 'Values'): void;
 }
 
 export interface HostChart {

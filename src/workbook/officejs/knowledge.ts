@@ -25,6 +25,9 @@ export interface TableInfo {
   formats: string[];
 }
 
+/** Key of one table column in Knowledge.bytesPerCell. */
+export const columnKey = (table: string, header: string) => `${table}\u0000${header}`;
+
 export class Knowledge {
   /** Structure read in the current action, by table name; consumed by a write. */
   readonly structure = new Map<string, TableInfo>();
@@ -38,7 +41,7 @@ export class Knowledge {
   readonly lastHeaders = new Map<string, string[]>();
   /** Body rows of tables, kept across actions to place "last n rows" windows without an extra sync. */
   readonly rowCounts = new Map<string, number>();
-  /** Measured UTF-8 JSON bytes per cell, by table or sheet. */
+  /** Measured UTF-8 JSON bytes per cell, by table or sheet, and by table column (columnKey). */
   readonly bytesPerCell = new Map<string, number>();
 
   hasSheet(name: string): boolean | undefined {
@@ -63,9 +66,32 @@ export class Knowledge {
     this.rowCounts.set(info.table, info.rowCount);
   }
 
+  /** Everything measured so far per key: an average over all of it, so one long cell read alone does not stand for 100,000. */
+  private readonly samples = new Map<string, { bytes: number; cells: number }>();
+
   measure(key: string, values: unknown[][], bytes: number): void {
     const cells = values.reduce((n, r) => n + r.length, 0);
-    if (cells > 0) this.bytesPerCell.set(key, Math.max(bytes / cells, this.bytesPerCell.get(key) ?? 0));
+    if (cells === 0) return;
+    const sample = this.samples.get(key) ?? { bytes: 0, cells: 0 };
+    sample.bytes += bytes;
+    sample.cells += cells;
+    this.samples.set(key, sample);
+    this.bytesPerCell.set(key, sample.bytes / sample.cells);
+  }
+
+  /**
+   * Bytes per cell expected from reading some columns of a table: each column's own measure where one was taken
+   * (a status column and a title column differ fivefold), else the table's. Undefined when nothing was measured.
+   */
+  columnBytes(table: string, headers: string[]): number | undefined {
+    const whole = this.bytesPerCell.get(table);
+    let sum = 0;
+    for (const h of headers) {
+      const own = this.bytesPerCell.get(columnKey(table, h)) ?? whole;
+      if (own === undefined) return undefined;
+      sum += own;
+    }
+    return sum;
   }
 
   /** A snapshot as the structure guard needs it (no rows: the guard compares structure only). */

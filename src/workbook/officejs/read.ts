@@ -18,7 +18,7 @@ import type { ReadRequest, ReadResult, SheetRead } from '../port';
 import { type NormalTableRead, isBlankRow, resolveColumns, resolveWindow, sheetReads, tableReads, trimSheet } from '../reads';
 import { areaRefs, decodeCell, jsonBytes } from './encode';
 import { ErrorCode, errorCode, isPayloadError, type HostContext, type HostRange, type HostTable } from './host';
-import type { Knowledge, TableInfo } from './knowledge';
+import { columnKey, type Knowledge, type TableInfo } from './knowledge';
 
 /** Rows below a table scanned for data pasted outside it, as the exceljs adapter does. */
 export const BELOW_SCAN = 50;
@@ -116,13 +116,14 @@ export class ReadJob {
     let bytes = 0;
     for (const p of this.tableParts) {
       const rows = this.k.rowCounts.get(p.read.table);
-      const bpc = this.k.bytesPerCell.get(p.read.table);
-      const width = this.k.structure.get(p.read.table)?.headers.length ?? this.lastHeaders(p.read.table)?.length;
-      if (rows === undefined || bpc === undefined || width === undefined) continue;
+      const headers = this.k.structure.get(p.read.table)?.headers ?? this.lastHeaders(p.read.table);
+      if (rows === undefined || headers === undefined) continue;
+      const columns = p.read.columns ? headers.filter((h) => p.read.columns!.includes(h)) : headers;
+      const rowBytes = this.k.columnBytes(p.read.table, columns);
+      if (rowBytes === undefined) continue;
       const { start, end } = resolveWindow(p.read.rows, rows);
-      const cols = p.read.columns ? p.read.columns.length : width;
-      bytes += (end - start) * cols * bpc;
-      if ((end - start) * cols > this.budget.cells) return true;
+      bytes += (end - start) * rowBytes;
+      if ((end - start) * columns.length > this.budget.cells) return true;
     }
     for (const s of this.sheetParts) {
       const rows = this.k.sheetRows.get(s.read.sheet);
@@ -278,12 +279,23 @@ export class ReadJob {
       for (const [header, range] of ranges) {
         if (range.isNullObject) continue;
         const values = range.values;
-        this.k.measure(part.read.table, values, jsonBytes(values));
+        const bytes = jsonBytes(values);
+        this.k.measure(part.read.table, values, bytes);
+        if (header !== null) this.k.measure(columnKey(part.read.table, header), values, bytes);
+        else this.measureColumns(part.read.table, info.headers, values);
         const column = header === null ? null : info.headers.indexOf(header);
         this.fill(part, part.start, values, column);
       }
       part.done = true;
     };
+  }
+
+  /** Bytes per cell of each column of a whole-row read, so a later read of a few columns is sized by their own cells. */
+  private measureColumns(table: string, headers: string[], values: unknown[][]): void {
+    headers.forEach((h, j) => {
+      const column = values.map((row) => [row[j]]);
+      this.k.measure(columnKey(table, h), column, jsonBytes(column));
+    });
   }
 
   /** Window and columns of a part once the table's structure is known; rows start empty. */
@@ -418,7 +430,10 @@ export class ReadJob {
     return () => {
       for (const [column, range] of ranges) {
         const values = range.values;
-        this.k.measure(part.read.table, values, jsonBytes(values));
+        const bytes = jsonBytes(values);
+        this.k.measure(part.read.table, values, bytes);
+        if (column !== null) this.k.measure(columnKey(part.read.table, info.headers[column]), values, bytes);
+        else this.measureColumns(part.read.table, info.headers, values);
         this.fill(part, from, values, column);
       }
     };

@@ -23,9 +23,9 @@
 import { decodeRect, encodeRect } from '../a1';
 import type { CellValue } from '../../core/cells';
 import type { StructureProblem } from '../../core/structure';
-import { StructureGuardError, WriteShapeError, assertStructure } from '../guard';
-import type { ChartRequest, SheetStyle, WriteBatch } from '../port';
-import { TEXT_FORMAT, encodeCell, jsonBytes } from './encode';
+import { StructureGuardError, WriteShapeError, assertStructure, columnGone } from '../guard';
+import type { CellCopy, ChartRequest, SheetStyle, WriteBatch, WriteResult } from '../port';
+import { TEXT_FORMAT, decodeCell, encodeCell, jsonBytes } from './encode';
 import { ErrorCode, errorCode, type HostChart, type HostContext, type HostRange, type HostRangeFont, type HostTable, type HostTableColumn, type HostWorksheet } from './host';
 import type { Knowledge, TableInfo } from './knowledge';
 import type { Budget, IoStats } from './read';
@@ -95,6 +95,8 @@ export class WriteJob {
   private readonly filling = new Set<string>();
   /** Body rows of each table after its append, as Excel reported them. */
   private readonly appendedRows = new Map<string, number>();
+  /** Values copied by CellCopy, by "sheet!cell". */
+  readonly copied: WriteResult['copied'] = {};
 
   constructor(
     private readonly batch: WriteBatch,
@@ -105,7 +107,8 @@ export class WriteJob {
   /** Tables and sheets the batch touches that this session has not read the structure of in this action. */
   unknown(): { tables: string[]; listing: boolean } {
     const b = this.batch;
-    const tables = new Set([...Object.keys(b.expectHeaders ?? {}), ...(b.appends ?? []).map((a) => a.table), ...(b.updates ?? []).map((u) => u.table)]);
+    const copies = (b.sheetWrites ?? []).flatMap((w) => w.copies ?? []).map((c) => c.table);
+    const tables = new Set([...Object.keys(b.expectHeaders ?? {}), ...(b.appends ?? []).map((a) => a.table), ...(b.updates ?? []).map((u) => u.table), ...copies]);
     const sheetsNeeded = !!(b.sheetAppends?.length || b.rangeWrites?.length || b.sheetWrites?.length || b.activate);
     return { tables: [...tables].filter((t) => !this.k.structure.has(t)), listing: sheetsNeeded && this.k.sheets === null };
   }
@@ -131,6 +134,11 @@ export class WriteJob {
     }
     for (const s of [...(b.sheetAppends ?? []), ...(b.rangeWrites ?? [])])
       if (!this.k.hasSheet(s.sheet)) throw new WriteShapeError(`Sheet ${s.sheet} not found`);
+    for (const c of (b.sheetWrites ?? []).flatMap((w) => w.copies ?? [])) {
+      const t = info(c.table);
+      if (!t.headers.includes(c.column)) throw new StructureGuardError([columnGone(t.sheet)]);
+      if (c.row < 0 || c.row >= t.rowCount) throw new WriteShapeError(`Copy from ${c.table} row ${c.row} is outside the table (${t.rowCount} rows)`);
+    }
     if (b.activate && !this.k.hasSheet(b.activate) && !(b.sheetWrites ?? []).some((w) => w.sheet === b.activate))
       throw new WriteShapeError(`Sheet ${b.activate} not found`);
   }
@@ -143,6 +151,7 @@ export class WriteJob {
     for (const w of b.rangeWrites ?? []) if (w.rows.length) this.planRangeWrite(w.sheet, w.row, w.column, w.rows);
     for (const w of b.sheetWrites ?? []) {
       this.planSheetWrite(w.sheet, w.rows, !!w.hidden, w.charts ?? [], w.style?.tables ?? []);
+      if (w.copies?.length) this.planCopies(w.sheet, w.copies);
       if (w.style) this.planSheetStyle(w.sheet, w.style);
     }
     if (b.activate) {
@@ -150,6 +159,32 @@ export class WriteJob {
       this.pieces.push({ bytes: 100, cells: 0, guards: [], queue: (ctx) => ctx.workbook.worksheets.getItem(sheet).activate() });
     }
     return this.pieces;
+  }
+
+  /**
+   * Range.copyFrom with RangeCopyType "Values" (ExcelApi 1.9) from each table cell, located through its column by
+   * header as every write is, then the copies loaded so the caller learns the values in the same sync.
+   */
+  private planCopies(sheet: string, copies: CellCopy[]): void {
+    const loaded: [string, HostRange][] = [];
+    const byTable = new Map<string, string[]>();
+    for (const c of copies) byTable.set(c.table, [...new Set([...(byTable.get(c.table) ?? []), c.column])]);
+    this.pieces.push({
+      bytes: RANGE_OVERHEAD * 3 * copies.length,
+      cells: copies.length,
+      guards: [...byTable].map(([table, headers]) => ({ table, headers })),
+      queue: (ctx, columns) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        for (const c of copies) {
+          const target = ws.getRange(c.cell);
+          target.copyFrom(columns(c.table, c.column).column.getDataBodyRange().getCell(c.row, 0), 'Values');
+          loaded.push([c.cell, target.load('values')]);
+        }
+      },
+      after: () => {
+        for (const [cell, range] of loaded) this.copied[`${sheet}!${cell}`] = decodeCell(range.values[0][0]);
+      },
+    });
   }
 
   private planUpdate(table: string, row: number, column: number, value: CellValue): void {
@@ -409,17 +444,7 @@ export class WriteJob {
     if (!/columns\.getItem|TableColumnCollection/i.test(where)) return error;
     const tables = new Set(this.pieces.flatMap((p) => p.guards.map((g) => g.table)));
     if (!tables.size) return error;
-    const problems: StructureProblem[] = [...tables].map((table) => {
-      const info = this.k.structure.get(table);
-      const sheet = info?.sheet ?? table;
-      return {
-        register: sheet,
-        sheet,
-        kind: 'missing',
-        message: `“${sheet}”的表格在读取之后被改动(列被改名或删除),未写入任何内容:请重新打开登记表`,
-        messageEn: `The table of "${sheet}" changed after it was read (a column renamed or deleted); nothing was written: open the register again`,
-      };
-    });
+    const problems: StructureProblem[] = [...tables].map((table) => columnGone(this.k.structure.get(table)?.sheet ?? table));
     return new StructureGuardError(problems);
   }
 

@@ -268,6 +268,30 @@ describe('fake Excel: tables, validation, sheets, charts, undo', () => {
     expect(await run((ctx) => ctx.workbook.worksheets.getItem('_hidden').activate())).toBe('InvalidOperation');
   });
 
+  it('copyFrom "Values": the source’s values as constants (a formula’s result, text kept as text), the destination’s format kept', async () => {
+    const excel = workbook();
+    const other = excel.model.addSheet('汇 总');
+    other.put(1, 2, { value: undefined }, '0.00');
+    const sheet = excel.model.sheet('Sheet1')!;
+    sheet.put(2, 1, { value: 3, formula: '=1+2' });
+    sheet.put(2, 2, { value: '=SUM(A1)', quotePrefix: true });
+    const loaded = await excel.run(async (ctx) => {
+      const target = ctx.workbook.worksheets.getItem('汇 总').getRange('A1:B1');
+      target.copyFrom('Sheet1!A2:B2', 'Values');
+      ctx.workbook.worksheets.getItem('汇 总').getRange('A2').copyFrom(sheetOf(ctx).getRange('A1'), 'Values');
+      target.load('values,formulas,numberFormat');
+      await ctx.sync();
+      return { values: target.values, formulas: target.formulas, numberFormat: target.numberFormat };
+    });
+    expect(loaded).toEqual({ values: [[3, '=SUM(A1)']], formulas: [[3, '=SUM(A1)']], numberFormat: [['General', '0.00']] });
+    expect(other.value(2, 1)).toBe('编号');
+    expect(other.cell(1, 2).formula).toBeUndefined();
+    expect(await code(excel.run(async (ctx) => {
+      sheetOf(ctx).getRange('D1').copyFrom('A1', 'All' as 'Values');
+      await ctx.sync();
+    }))).toBe('InvalidArgument');
+  });
+
   it('charts: added over a range of their sheet, named, deleted', async () => {
     const excel = workbook();
     await excel.run(async (ctx) => {

@@ -29,6 +29,8 @@
  * - Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13): sheets of an .xlsx file, parsed with exceljs, inserted
  *   with their tables, validation and formats; what Excel on the web breaks or refuses — see insert.ts.
  * - Range.getUsedRange / getUsedRangeOrNullObject: the sheet's used range within the range (see proxies.ts).
+ * - Range.copyFrom with RangeCopyType "Values" (ExcelApi 1.9): values pasted as constants, from another sheet
+ *   too, the destination's number format kept (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)).
  * - Undo: each sync that changes the workbook is one undo step; with Excel.run({ mergeUndoGroup: true }) on
  *   ExcelApi 1.20 all syncs of the run are one (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
  * - An Excel.run that ends with queued, unsynced actions throws, so that nothing is silently dropped.

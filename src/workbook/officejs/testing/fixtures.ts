@@ -75,13 +75,15 @@ export function fillRegister(model: WorkbookModel, spec: RegisterSpec, settings:
   const steps = approvalSteps(spec);
   const start = table.rect.top + 1;
   const auditStart = (audit?.usedRect(true)?.bottom ?? 1) + 1;
+  const doneFields = new Set(spec.deadlines.map((d) => d.doneField));
   const hex = (i: number) => (i.toString(16) + 'f'.repeat(64)).slice(0, 64);
   for (let i = 0; i < n; i++) {
     const day = 40000 + Math.floor((i * 3650) / Math.max(1, n));
     const date = new Date(Date.UTC(1899, 11, 30) + day * 86_400_000).toISOString().slice(0, 10);
     const done = i % 10 !== 0;
     const record: Omit<RegisterRecord, 'index' | 'sheetRow'> = {
-      values: Object.fromEntries(spec.fields.map((f) => [f.name, value(spec, settings, f, i, date)])),
+      // A record still in approval has not reached its deadlines' done fields (阅批日期, 办结日期): it may be overdue.
+      values: Object.fromEntries(spec.fields.map((f) => [f.name, !done && doneFields.has(f.name) ? null : value(spec, settings, f, i, date)])),
       submittedBy: settings.people[i % settings.people.length]?.name ?? '经办人',
       submittedAt: `${date}T09:00`,
       status: spec.chain.length ? (done ? '已办结' : `待${steps[0]?.text ?? '审批'}`) : null,

@@ -508,6 +508,37 @@ export class FakeRange extends FakeObject<RangeTarget> {
     }, true);
   }
 
+  /**
+   * Range.copyFrom (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1))
+   * with RangeCopyType "Values" (https://learn.microsoft.com/javascript/api/excel/excel.rangecopytype): each
+   * destination cell gets the source cell's value as a constant (a formula's result, not the formula), as Paste
+   * Values does; the destination keeps its own number format. The destination takes the source's size from its
+   * top-left cell. Only "Values" is modelled, the one copy the add-in makes.
+   */
+  copyFrom(source: FakeRange | string, copyType = 'All', skipBlanks = false, transpose = false): void {
+    this.queueCall('copyFrom', [source, copyType, skipBlanks, transpose], (t) => {
+      if (copyType !== 'Values' || skipBlanks || transpose) throw new FakeOfficeError('InvalidArgument', `The fake models copyFrom with "Values" only (got ${copyType})`, this.path);
+      const from = typeof source === 'string' ? this.resolveAddress(source, t) : (source.assertContext(this.context), source.target());
+      for (let r = 0; r <= from.rect.bottom - from.rect.top; r++)
+        for (let c = 0; c <= from.rect.right - from.rect.left; c++) {
+          const value = from.sheet.value(from.rect.top + r, from.rect.left + c);
+          const row = t.rect.top + r;
+          const col = t.rect.left + c;
+          t.sheet.put(row, col, { value: value === '' ? undefined : value, quotePrefix: false }, t.sheet.format(row, col));
+        }
+    });
+  }
+
+  /** "Sheet!A1" or "'My sheet'!A1:B2" (or a bare address on this range's sheet). */
+  private resolveAddress(address: string, t: RangeTarget): RangeTarget {
+    const bang = address.lastIndexOf('!');
+    if (bang < 0) return { sheet: t.sheet, rect: decodeRect(address) };
+    const name = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    const sheet = this.context.model.sheet(name);
+    if (!sheet) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet “${name}”`, this.path);
+    return { sheet, rect: decodeRect(address.slice(bang + 1)) };
+  }
+
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.queueCall('clear', [applyTo], (t) => t.sheet.clear(t.rect, applyTo));
   }

@@ -127,6 +127,7 @@ export const enUS: Record<MessageKey, string> = {
   'summary.noOverdue': 'Nothing is overdue.',
   'summary.chartsExcel': 'Charts are drawn by Excel: after saving here, open the file in Excel and refresh the summary to see them.',
   'summary.moreOverdue': '{more} more overdue items are not listed (above are the {listed} longest overdue; the counts per register include them all, and taizhang check lists every one).',
+  'summary.atRow': 'row {row} (refresh the summary to see its number)',
   'summary.total': 'Total',
   'summary.intro': 'Counts records by register and status and lists overdue items on the 汇总 sheet, with charts.',
 

@@ -125,6 +125,7 @@ export const zhCN = {
   'summary.noOverdue': '没有逾期事项。',
   'summary.chartsExcel': '图表由 Excel 绘制;在独立页面中保存后,用 Excel 打开并刷新汇总即可看到图表。',
   'summary.moreOverdue': '另有 {more} 项逾期未列出(上面是逾期最久的 {listed} 项;各登记表的逾期数已全部计入,taizhang check 可列出全部)。',
+  'summary.atRow': '第 {row} 行(刷新汇总后显示编号)',
   'summary.total': '合计',
   'summary.intro': '统计各登记表的记录数、状态和逾期事项,写入“汇总”工作表并更新图表。',
 

@@ -34,6 +34,8 @@ export interface OverdueLine {
   /** Filled from the write's copy (the summary does not read number columns); '' until then. */
   number: string;
   row: number;
+  /** 1-based worksheet row of the record, named where the number is not known yet. */
+  sheetRow: number;
   deadline: string;
   done: string;
   due: string;
@@ -77,6 +79,7 @@ export function summarise(data: RegisterData[], now: string): Summary {
         numberColumn: (serialField(spec) ?? spec.fields[0]).name,
         number: recordNumber(spec, item.record.values),
         row: item.record.index,
+        sheetRow: item.record.sheetRow,
         deadline: item.deadline.name,
         done: item.deadline.doneField,
         due: displayDue(item.deadline, item.due),

@@ -42,7 +42,7 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
             h(
               'li',
               { class: 'tz-card' },
-              h('div', { class: 'tz-card-title' }, `${o.register} ${o.number}`, h('span', { class: 'tz-badge tz-badge-overdue' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
+              h('div', { class: 'tz-card-title' }, `${o.register} ${o.number || t('summary.atRow', { row: o.sheetRow })}`, h('span', { class: 'tz-badge tz-badge-overdue' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
               h('div', { class: 'tz-card-meta' }, t('queue.deadline', { name: o.deadline, due: o.due, done: o.done })),
             ),
           ),

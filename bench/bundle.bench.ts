@@ -19,7 +19,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import webpack from 'webpack';
 import { buildCatalog } from '../src/spec/catalog';
-import { queueColumns } from '../src/taskpane/columns';
+import { parseInstant } from '../src/core/dates';
 import { Session } from '../src/taskpane/session';
 import { OfficeJsWorkbook } from '../src/workbook/officejs/adapter';
 import { fakeWorkbook, fillRegister } from '../src/workbook/officejs/testing/fixtures';
@@ -81,7 +81,7 @@ async function syncs(): Promise<Record<string, number>> {
   await measure('open', () => session.open());
   const recent = await measure('records', () => session.loadRecent(spec.id, 200));
   await measure('detail', () => session.loadRecord(spec.id, recent.records[recent.records.length - 1].index));
-  await measure('queue', () => session.load(undefined, queueColumns));
+  await measure('queue', () => session.loadQueue(parseInstant('2026-03-15T10:00')!, 3 * 86_400_000));
   const submitted = await measure('submit', () => session.submit(spec.id, values, '孙晓燕'));
   if (!submitted.ok) throw new Error(JSON.stringify(submitted.errors));
   const row = (await session.loadRecent(spec.id, 1)).records[0].index;

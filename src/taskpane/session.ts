@@ -19,7 +19,8 @@ import { StructureGuardError } from '../workbook/guard';
 import type { ReadResult, TableSnapshot, WorkbookPort, WriteBatch } from '../workbook/port';
 import { printBatch } from './print';
 import { applyRangeWrites, settingsBatch } from './settingsSheet';
-import { summaryColumns } from './columns';
+import { queueColumns, summaryColumns } from './columns';
+import { queueRows } from './queueRows';
 import { summaryBatch, withCopiedNumbers, type Summary } from './summary';
 
 /**
@@ -127,6 +128,22 @@ export class Session {
     return metas.map((m) => {
       const now = fresh.find((r) => r.id === m.id) ?? m;
       return registerData(now, result.tables[now.table] ?? null);
+    });
+  }
+
+  /**
+   * The 待办 queue's data in two reads: status and deadline fields of every row, then every column the queue
+   * shows of the rows still open or due by `asOf + soonMs` (queueRows). Other rows come back without records.
+   */
+  async loadQueue(asOf: number, soonMs: number): Promise<RegisterData[]> {
+    const scan = await this.load(undefined, summaryColumns);
+    const wanted = scan.filter((d) => d.snapshot && d.problems.length === 0).map((d) => ({ d, rows: queueRows(d.meta.spec, d.records, asOf, soonMs) }));
+    const tables = wanted.filter((w) => w.rows.length).map((w) => ({ table: w.d.meta.table, columns: queueColumns(w.d.meta.spec), rowsAt: w.rows }));
+    const result = tables.length ? await this.port.read({ tables }) : null;
+    return scan.map((d) => {
+      const snapshot = result?.tables[d.meta.table];
+      if (snapshot) return registerData(d.meta, snapshot);
+      return d.problems.length ? d : { ...d, records: [] };
     });
   }
 

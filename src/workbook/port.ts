@@ -51,6 +51,11 @@ export interface TableRead {
   /** Headers of the columns to read; all when omitted. A header not in the table is not read (readColumns). */
   columns?: string[];
   rows?: RowWindow;
+  /**
+   * Only these body rows (0-based indexes, any order; past the end ignored), in place of `rows`: the records a
+   * first, narrow read found worth showing (the 待办 queue). The others come back blank, all sharing one row.
+   */
+  rowsAt?: number[];
 }
 
 export interface SheetRead {

@@ -56,3 +56,15 @@ export function trimSheet(rows: CellValue[][]): CellValue[][] {
 export function sheetTail(rows: CellValue[][], read: SheetRead): CellValue[][] {
   return read.lastRows === undefined ? rows : rows.slice(Math.max(0, rows.length - read.lastRows));
 }
+
+/** Sorted distinct indexes below rowCount, as runs [start, end) of consecutive rows. */
+export function rowRuns(indexes: number[], rowCount: number): [number, number][] {
+  const sorted = [...new Set(indexes.filter((i) => Number.isInteger(i) && i >= 0 && i < rowCount))].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const i of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i) last[1] = i + 1;
+    else runs.push([i, i + 1]);
+  }
+  return runs;
+}

@@ -202,6 +202,33 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('WorkbookPort contract
     );
   }, 120_000);
 
+  it('reads rows by index exactly as the whole table at those rows, the others blank', async () => {
+    const port = session.user();
+    const recs = randomRecords(spec, 60, 8);
+    await port.write({ appends: [{ table: TABLE, rows: recs.map((r) => recordToRow(spec, r)) }] });
+    const all = await whole(port);
+    // The first read of a part places it from what the session knows; a second from a fresh session does not.
+    await port.read({ tables: [{ table: TABLE, columns: ['状态'] }] });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(fc.subarray(HEADERS, { minLength: 1 }), { nil: undefined }),
+        fc.array(fc.integer({ min: -3, max: 65 }), { maxLength: 40 }),
+        fc.boolean(),
+        async (columns, rowsAt, fresh) => {
+          const reader = fresh ? session.user() : port;
+          const r = await reader.read({ tables: [{ table: TABLE, key: 'part', columns, rowsAt }] });
+          const part = r.tables['part']!;
+          const wanted = new Set(rowsAt);
+          const keep = columns ? HEADERS.map((h) => columns.includes(h)) : HEADERS.map(() => true);
+          expect(part.rowStart).toBe(0);
+          expect(part.rows).toHaveLength(all.rowCount);
+          expect(part.rows).toEqual(all.rows.map((row, i) => row.map((v, j) => (wanted.has(i) && keep[j] ? v : null))));
+        },
+      ),
+      { numRuns: 25, seed: 5 },
+    );
+  }, 120_000);
+
   describe('structure guard: a table edited by hand is reported and nothing is written', () => {
     const cases: [string, (s: HarnessSession) => Promise<void>, string, string | undefined][] = [
       ['a renamed column', (s) => s.edit.renameHeader(TABLE, 2, '发文单位'), 'renamed', '来文单位'],

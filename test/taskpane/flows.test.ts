@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { AUDIT_SHEET, SUMMARY_SHEET, formSheetName, tableName } from '../../src/core/layout';
 import { buildCatalog } from '../../src/spec/catalog';
 import type { RegisterSpec, SettingsSpec } from '../../src/spec/schema';
+import { parseInstant } from '../../src/core/dates';
 import { Session } from '../../src/taskpane/session';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/adapter';
 import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
@@ -192,6 +193,17 @@ describe.each([['Office.js on the fake Excel', officeHost], ['exceljs (standalon
     expect([host.sheetValue(SUMMARY_SHEET, overdueRow, 1), host.sheetValue(SUMMARY_SHEET, overdueRow, 2)]).toEqual(['收文登记', 'SW-2026-0002']);
     const charts = host.charts(SUMMARY_SHEET);
     if (charts !== null) expect(charts).toBe(2);
+  });
+
+  it('loads the 待办 queue in two syncs: open or due records in full, closed ones left out', async () => {
+    host.syncs();
+    const data = await session.loadQueue(parseInstant(clock)!, 3 * 86_400_000);
+    expectSyncs(host, 2);
+    const records = data.find((d) => d.meta.id === spec.id)!.records;
+    expect(records.map((r) => r.values['收文编号'])).toEqual(['SW-2026-0002']);
+    // Read in full: what the queue's cards show, not only what told it the record is open.
+    expect(records[0].values['来文单位']).toBe(VALUES.来文单位);
+    expect(records[0].submittedBy).toBe('孙晓燕');
   });
 
   it('saves departments, people and roles back to 设置 in two syncs', async () => {

@@ -7,7 +7,6 @@ import { STATUS_RETURNED, deriveState, permittedActors } from '../../core/workfl
 import { t } from '../../i18n';
 import { h, mount } from '../dom';
 import type { RegisterData } from '../session';
-import { queueColumns } from '../columns';
 import { deadlineText, lateText, statusBadge } from './common';
 import type { App } from './app';
 
@@ -58,11 +57,11 @@ function section(app: App, title: string, items: Item[], test: string): HTMLElem
 
 export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
   mount(body, h('h2', null, t('queue.title')), h('p', { class: 'tz-muted' }, t('app.loading')));
-  const all = await app.run(() => app.session.load(undefined, queueColumns));
+  const asOf = parseInstant(app.session.now()) ?? 0;
+  const all = await app.run(() => app.session.loadQueue(asOf, SOON_DAYS * 86_400_000));
   if (!all) return;
   const settings = app.settings;
   const user = app.user;
-  const asOf = parseInstant(app.session.now()) ?? 0;
   const mine: Item[] = [];
   const returned: Item[] = [];
   const overdue: (Item & { due: number })[] = [];

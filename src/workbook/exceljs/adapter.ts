@@ -8,7 +8,7 @@ import { metaFromRows } from '../../core/metadata';
 import { META_SHEET } from '../../core/layout';
 import type { CellCopy, ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, WorkbookPort, WriteBatch, WriteResult } from '../port';
 import { StructureGuardError, WriteShapeError, assertStructure, columnGone } from '../guard';
-import { resolveColumns, resolveWindow, sheetReads, sheetTail, tableReads } from '../reads';
+import { resolveColumns, resolveWindow, rowRuns, sheetReads, sheetTail, tableReads } from '../reads';
 import { addRegisters } from './setup';
 import { applySheetStyle } from './sheetStyle';
 import { decodeAddress, decodeRect, encodeAddress, type Rect } from '../../core/a1';
@@ -88,11 +88,17 @@ export function snapshotTable(wb: ExcelJS.Workbook, name: string, read?: Omit<Ta
   const headers = rowValues(ws, range.top, range.left, range.right).map((v) => (v === null ? '' : String(v)));
   const lastBody = range.bottom - (model.totalsRow ? 1 : 0);
   const rowCount = lastBody - range.top;
-  const { start, end } = resolveWindow(read?.rows, rowCount);
+  const { start, end } = read?.rowsAt ? { start: 0, end: rowCount } : resolveWindow(read?.rows, rowCount);
   const readColumns = resolveColumns(headers, read?.columns);
   const keep = readColumns && new Set(readColumns);
+  const wanted = read?.rowsAt && new Set(rowRuns(read.rowsAt, rowCount).flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i)));
+  const blankRow = new Array<CellValue>(headers.length).fill(null);
   const rows: CellValue[][] = [];
   for (let r = range.top + 1 + start; r <= range.top + end; r++) {
+    if (wanted && !wanted.has(r - range.top - 1)) {
+      rows.push(blankRow);
+      continue;
+    }
     const row = rowValues(ws, r, range.left, range.right);
     rows.push(keep ? row.map((v, j) => (keep.has(j) ? v : null)) : row);
   }

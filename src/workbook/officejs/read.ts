@@ -15,13 +15,15 @@ import type { CellValue } from '../../core/cells';
 import { META_SHEET } from '../../core/layout';
 import { metaFromRows } from '../../core/metadata';
 import type { ReadRequest, ReadResult, SheetRead } from '../port';
-import { type NormalTableRead, isBlankRow, resolveColumns, resolveWindow, sheetReads, tableReads, trimSheet } from '../reads';
+import { type NormalTableRead, isBlankRow, resolveColumns, resolveWindow, rowRuns, sheetReads, tableReads, trimSheet } from '../reads';
 import { areaRefs, decodeCell, jsonBytes } from './encode';
 import { ErrorCode, errorCode, isPayloadError, type HostContext, type HostRange, type HostTable } from './host';
 import { columnKey, type Knowledge, type TableInfo } from './knowledge';
 
 /** Rows below a table scanned for data pasted outside it, as the exceljs adapter does. */
 export const BELOW_SCAN = 50;
+/** Request bytes of one range loaded for a run of rows (its object path and the load). */
+const RUN_REQUEST_BYTES = 300;
 /** Estimate of UTF-8 JSON bytes per cell before anything was measured. */
 const DEFAULT_BYTES_PER_CELL = 24;
 
@@ -47,6 +49,11 @@ interface TablePart {
   /** Rows of the window already loaded (chunked loading). */
   next: number;
   done: boolean;
+  /** TableRead.rowsAt as runs of consecutive rows, the first `runNext` of them loaded; null for a window read. */
+  runs: [number, number][] | null;
+  runNext: number;
+  /** The row every body row not asked for by rowsAt shares. */
+  blank: CellValue[] | null;
 }
 
 interface SheetPart {
@@ -84,7 +91,7 @@ export class ReadJob {
     private readonly budget: Budget,
     private readonly stats: IoStats,
   ) {
-    this.tableParts = tableReads(request).map((read) => ({ read, start: 0, end: 0, columns: null, rows: null, next: 0, done: false }));
+    this.tableParts = tableReads(request).map((read) => ({ read, start: 0, end: 0, columns: null, rows: null, next: 0, done: false, runs: null, runNext: 0, blank: null }));
     this.sheetParts = sheetReads(request).map((read) => ({ read, exists: true, used: null, rows: [], from: 0, next: 0, done: false }));
   }
 
@@ -121,7 +128,7 @@ export class ReadJob {
       const columns = p.read.columns ? headers.filter((h) => p.read.columns!.includes(h)) : headers;
       const rowBytes = this.k.columnBytes(p.read.table, columns);
       if (rowBytes === undefined) continue;
-      const { start, end } = resolveWindow(p.read.rows, rows);
+      const { start, end } = p.read.rowsAt ? { start: 0, end: Math.min(rows, p.read.rowsAt.length) } : resolveWindow(p.read.rows, rows);
       bytes += (end - start) * rowBytes;
       if ((end - start) * columns.length > this.budget.cells) return true;
     }
@@ -155,7 +162,7 @@ export class ReadJob {
     for (const part of this.tableParts) {
       const table = handles.get(part.read.table);
       if (!table || !optimistic) continue;
-      const planned = this.queueOptimisticPart(table, part);
+      const planned = part.read.rowsAt ? this.queueOptimisticRuns(ctx, part) : this.queueOptimisticPart(table, part);
       if (planned) finish.push(planned);
     }
     for (const part of this.sheetParts) {
@@ -298,13 +305,86 @@ export class ReadJob {
     });
   }
 
+  /**
+   * Rows asked for by index, in the same sync as the structure, placed by the structure an earlier read of this
+   * action returned (the queue's narrow first read): kept only if this sync finds the table where it was.
+   */
+  private queueOptimisticRuns(ctx: HostContext, part: TablePart): Finish | null {
+    const known = this.k.structure.get(part.read.table);
+    if (!known) return null;
+    const columns = resolveColumns(known.headers, part.read.columns) ?? known.headers.map((_, i) => i);
+    const runs = rowRuns(part.read.rowsAt!, known.rowCount);
+    const span = columns.length ? [Math.min(...columns), Math.max(...columns)] : [0, 0];
+    const spanHeaders = known.headers.slice(span[0], span[1] + 1);
+    const perRow = this.k.columnBytes(part.read.table, spanHeaders) ?? spanHeaders.length * DEFAULT_BYTES_PER_CELL;
+    // As many runs as fit one response go with the structure; the rest follow in chunks (loadRest).
+    let bytes = this.budget.payloadBytes;
+    let cells = this.budget.cells;
+    let taken = 0;
+    for (const [a, b] of runs) {
+      const cost = (b - a) * perRow + RUN_REQUEST_BYTES;
+      if (cost > bytes || (b - a) * spanHeaders.length > cells) break;
+      bytes -= cost;
+      cells -= (b - a) * spanHeaders.length;
+      taken++;
+    }
+    const loads = runs.slice(0, taken).map(([a, b]) => [a, this.runRange(ctx, known, a, b, span)] as const);
+    return () => {
+      const info = this.infos.get(part.read.table);
+      if (!info) return;
+      this.place(part, info);
+      const same = info.sheet === known.sheet && info.headerRow === known.headerRow && info.firstColumn === known.firstColumn && info.headers.join('\u0000') === known.headers.join('\u0000');
+      if (!same) return;
+      for (const [from, range] of loads) this.fillSpan(part, from, range.values, span[0]);
+      part.runNext = taken;
+      if (taken >= part.runs!.length) part.done = true;
+    };
+  }
+
+  private runRange(ctx: HostContext, info: TableInfo, from: number, to: number, span: number[]): HostRange {
+    const top = info.headerRow + 1 + from;
+    return ctx.workbook.worksheets
+      .getItem(info.sheet)
+      .getRange(encodeRect({ top, left: info.firstColumn + span[0], bottom: top + to - from - 1, right: info.firstColumn + span[1] }))
+      .load('values');
+  }
+
+  /** Values of columns span[0]… of some rows into a part, keeping only the columns it asked for. */
+  private fillSpan(part: TablePart, from: number, values: unknown[][], first: number): void {
+    const keep = part.columns && new Set(part.columns);
+    const bytes = jsonBytes(values);
+    this.k.measure(part.read.table, values, bytes);
+    values.forEach((row, i) => {
+      const target = this.writable(part, from + i);
+      if (!target) return;
+      row.forEach((v, j) => {
+        if (!keep || keep.has(first + j)) target[first + j] = decodeCell(v);
+      });
+    });
+  }
+
+  /** The part's row at a body index, made its own array if it was the shared blank row. */
+  private writable(part: TablePart, index: number): CellValue[] | undefined {
+    const at = index - part.start;
+    const target = part.rows![at];
+    if (!target || target !== part.blank) return target;
+    return (part.rows![at] = [...target]);
+  }
+
   /** Window and columns of a part once the table's structure is known; rows start empty. */
   private place(part: TablePart, info: TableInfo): void {
-    const { start, end } = resolveWindow(part.read.rows, info.rowCount);
+    const { start, end } = part.read.rowsAt ? { start: 0, end: info.rowCount } : resolveWindow(part.read.rows, info.rowCount);
     part.start = start;
     part.end = end;
     part.next = start;
     part.columns = resolveColumns(info.headers, part.read.columns);
+    if (part.read.rowsAt) {
+      part.runs = rowRuns(part.read.rowsAt, info.rowCount);
+      part.runNext = 0;
+      part.blank = new Array<CellValue>(info.headers.length).fill(null);
+      part.rows = new Array<CellValue[]>(end - start).fill(part.blank);
+      return;
+    }
     part.rows = Array.from({ length: end - start }, () => new Array<CellValue>(info.headers.length).fill(null));
   }
 
@@ -349,7 +429,7 @@ export class ReadJob {
     for (const part of this.tableParts) {
       const info = this.infos.get(part.read.table);
       if (!info) part.done = true;
-      else if (!part.done) this.place(part, info);
+      else if (!part.done && !(part.runs && part.runNext > 0)) this.place(part, info);
     }
     let retries = 0;
     for (;;) {
@@ -360,6 +440,25 @@ export class ReadJob {
       outer: for (const part of this.tableParts) {
         if (part.done) continue;
         const info = this.infos.get(part.read.table)!;
+        if (part.runs) {
+          const columns = part.columns ?? info.headers.map((_, i) => i);
+          const span = columns.length ? [Math.min(...columns), Math.max(...columns)] : [0, 0];
+          const spanHeaders = info.headers.slice(span[0], span[1] + 1);
+          const perRow = this.k.columnBytes(part.read.table, spanHeaders) ?? spanHeaders.length * DEFAULT_BYTES_PER_CELL;
+          const started = part.runNext;
+          rewind.push(() => (part.runNext = started));
+          while (part.runNext < part.runs.length) {
+            const [a, b] = part.runs[part.runNext];
+            const cost = (b - a) * perRow + RUN_REQUEST_BYTES;
+            if ((cost > bytes || (b - a) * spanHeaders.length > cells) && finish.length) break outer;
+            const range = this.runRange(ctx, info, a, b, span);
+            finish.push(() => this.fillSpan(part, a, range.values, span[0]));
+            part.runNext++;
+            bytes -= cost;
+            cells -= (b - a) * spanHeaders.length;
+          }
+          continue;
+        }
         const columns = part.columns ?? info.headers.map((_, i) => i);
         const bpc = this.k.bytesPerCell.get(part.read.table) ?? DEFAULT_BYTES_PER_CELL;
         const started = part.next;
@@ -415,7 +514,7 @@ export class ReadJob {
       }
       this.stats.chunks++;
       finish.forEach((f) => f());
-      for (const part of this.tableParts) if (!part.done && part.next >= part.end) part.done = true;
+      for (const part of this.tableParts) if (!part.done && (part.runs ? part.runNext >= part.runs.length : part.next >= part.end)) part.done = true;
       for (const part of this.sheetParts) if (!part.done && part.used && part.next > part.used.bottom) part.done = true;
     }
   }

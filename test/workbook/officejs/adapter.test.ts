@@ -119,6 +119,28 @@ describe('Office.js adapter: past the 5 MB and 5M-cell limits', () => {
     expect(excel.stats.syncs.filter((s) => s.failed)).toHaveLength(0);
   });
 
+  it('rows read by index: those that fit go with the first sync, the rest in chunks, equal to the unchunked read', async () => {
+    const excel = await register(3_000, { limits: { payloadBytes: 150_000 } });
+    const roomy = await register(3_000);
+    const every7th = Array.from({ length: 430 }, (_, i) => i * 7);
+    const request = { tables: [{ table: TABLE, columns: ['收文编号', '文件标题', '状态'], rowsAt: every7th }] };
+    const expected = await new OfficeJsWorkbook({ run: roomy.run }).read(request);
+    const port = new OfficeJsWorkbook({ run: excel.run, payloadBudget: 120_000 });
+    await port.read({ tables: [{ table: TABLE, columns: ['状态'], rows: { from: -50 } }] });
+    excel.resetStats();
+    expect(await port.read(request)).toEqual(expected);
+    const ok = excel.stats.syncs.filter((s) => !s.failed);
+    expect(ok.length).toBeGreaterThan(1);
+    expect(Math.max(...ok.map((s) => s.responseBytes))).toBeLessThanOrEqual(150_000);
+    expect(excel.stats.syncs.filter((s) => s.failed)).toHaveLength(0);
+    // Roomy: the rows come with the structure, one sync.
+    const fast = new OfficeJsWorkbook({ run: roomy.run });
+    await fast.read({ tables: [{ table: TABLE, columns: ['状态'] }] });
+    roomy.resetStats();
+    await fast.read(request);
+    expect(roomy.syncCount).toBe(1);
+  });
+
   it('a write too large for one request is chunked, all in one undo step where ExcelApi 1.20 allows', async () => {
     for (const [undoGroups, apiVersion] of [[true, 20], [false, 20], [true, 19]] as const) {
       const excel = await register(0, { limits: { payloadBytes: 100_000 }, apiVersion });

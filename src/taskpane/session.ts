@@ -90,22 +90,19 @@ export class Session {
     if (rows) this.settings = settingsFromSheet(rows);
   }
 
-  /** One read: metadata and 设置. A workbook with neither is blank (offer to set registers up). */
+  /**
+   * One read: metadata and 设置. A workbook with neither is blank (offer to set registers up) — unless a damaged
+   * _taizhang sheet is there (its last row, read in the same sync, tells): then say it is damaged instead.
+   */
   async open(): Promise<Opened> {
-    const result = await this.port.read({ meta: true, sheets: [SETTINGS_SHEET] });
+    const result = await this.port.read({ meta: true, sheets: [SETTINGS_SHEET, { sheet: META_SHEET, lastRows: 1 }] });
     this.meta = null;
     this.settings = null;
     this.remember(result);
     const meta = result.meta;
     if (meta?.ok && this.meta) return { kind: 'ready', meta: this.meta, settings: this.settings ?? settingsFromSheet([]) };
-    if (result.sheets[SETTINGS_SHEET] === null && meta && !meta.ok && (await this.isBlank())) return { kind: 'blank' };
+    if (result.sheets[SETTINGS_SHEET] === null && result.sheets[META_SHEET] === null && meta && !meta.ok) return { kind: 'blank' };
     return { kind: 'unreadable', problem: meta && !meta.ok ? meta : { message: '无法读取工作簿', messageEn: 'The workbook cannot be read' } };
-  }
-
-  /** Blank unless a damaged _taizhang sheet is there (then say it is damaged rather than offer a fresh setup). */
-  private async isBlank(): Promise<boolean> {
-    const result = await this.port.read({ sheets: [{ sheet: META_SHEET, lastRows: 1 }] });
-    return result.sheets[META_SHEET] === null;
   }
 
   /** One write (the adapter's setUp), then the workbook is opened again. */

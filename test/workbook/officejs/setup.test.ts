@@ -42,6 +42,9 @@ describe('Office.js setUp on the fake Excel', () => {
     const port = new OfficeJsWorkbook({ run: excel.run, undoGroups: true });
     const session = new Session(port, () => NOW);
     expect((await session.open()).kind).toBe('blank');
+    // A blank workbook's first read: Excel fails the batch on the missing sheets, one sync lists what exists, the
+    // retry reads the rest — blank and damaged told apart in that same read.
+    expect(excel.syncCount).toBe(3);
     excel.resetStats();
     const extra = port.stats.extraSyncs;
     await port.setUp!({ specs: [spec], settings });

@@ -17,7 +17,9 @@ const titleField = (spec: RegisterSpec) => spec.fields.find((f) => f.type === 't
  */
 export function summaryColumns(spec: RegisterSpec): string[] {
   const key = (spec.fields.find((f) => f.required && f.type !== 'serial') ?? spec.fields[0]).name;
-  return uniq([key, spec.chain.length ? STATUS_HEADER : null, ...spec.deadlines.flatMap((d) => [d.from, d.doneField, d.when?.field])]);
+  // Without a serial number a record is named by its first field, which can be a date: read it rather than copy it raw.
+  const name = spec.fields.some((f) => f.type === 'serial') ? null : spec.fields[0]?.name;
+  return uniq([key, spec.chain.length ? STATUS_HEADER : null, ...spec.deadlines.flatMap((d) => [d.from, d.doneField, d.when?.field]), name]);
 }
 
 /** What the queue needs to tell whose turn it is: number, steps, route conditions, the people and departments named. */

@@ -28,9 +28,9 @@ export interface RegisterCount {
 export interface OverdueLine {
   registerId: string;
   register: string;
-  /** Excel table the record is in and the column its number is copied from (see summaryBatch). */
+  /** Excel table the record is in and the serial column its number is copied from (see summaryBatch); null for a register without one, whose first field is read instead. */
   table: string;
-  numberColumn: string;
+  numberColumn: string | null;
   /** Filled from the write's copy (the summary does not read number columns); '' until then. */
   number: string;
   row: number;
@@ -76,7 +76,7 @@ export function summarise(data: RegisterData[], now: string): Summary {
         registerId: d.meta.id,
         register: d.meta.name,
         table: d.meta.table,
-        numberColumn: (serialField(spec) ?? spec.fields[0]).name,
+        numberColumn: serialField(spec)?.name ?? null,
         number: recordNumber(spec, item.record.values),
         row: item.record.index,
         sheetRow: item.record.sheetRow,
@@ -146,7 +146,7 @@ const firstOverdueRow = (summary: Summary) => HEADER_ROW + summary.registers.len
  */
 function numberCopies(summary: Summary): CellCopy[] {
   const first = firstOverdueRow(summary);
-  return summary.overdue.map((o, i) => ({ cell: `B${first + i}`, table: o.table, row: o.row, column: o.numberColumn }));
+  return summary.overdue.flatMap((o, i) => (o.numberColumn ? [{ cell: `B${first + i}`, table: o.table, row: o.row, column: o.numberColumn }] : []));
 }
 
 /** The summary with the numbers the write copied. */

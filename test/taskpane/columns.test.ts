@@ -8,6 +8,9 @@ import type { RegisterSpec } from '../../src/spec/schema';
 import { queueColumns, summaryColumns } from '../../src/taskpane/columns';
 import { Session } from '../../src/taskpane/session';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/adapter';
+import { OfficeJsWorkbook } from '../../src/workbook/officejs/adapter';
+import { FakeExcel } from '../../src/workbook/officejs/testing/fakeExcel';
+import { templateModel } from '../../src/workbook/officejs/testing/fixtures';
 import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
 import { FIXTURE_DOCS, readDir } from '../support/docs';
 
@@ -33,5 +36,18 @@ describe('columns read by the summary and the queue', () => {
     for (const kind of ['重要文件', '一般文件']) expect(await session.submit(conditional.id, { ...VALUES, 文件类别: kind }, '孙晓燕')).toMatchObject({ ok: true });
     const summary = await session.refreshSummary();
     expect(summary.overdue.map((o) => [o.number, o.deadline])).toEqual([['SW-2026-0001', '呈批']]);
+  });
+
+  it('a register without a serial number: its first field names the record, read (a date stays a date, not a serial)', async () => {
+    const unnumbered: RegisterSpec = { ...spec, fields: spec.fields.filter((f) => f.type !== 'serial') };
+    expect(unnumbered.fields[0]).toMatchObject({ name: '收文日期', type: 'date' });
+    expect(summaryColumns(unnumbered)).toContain('收文日期');
+    for (const port of [new ExcelJsWorkbook(await buildWorkbook([unnumbered], settings, { combined: false })), new OfficeJsWorkbook({ run: new FakeExcel(await templateModel([unnumbered], settings)).run })]) {
+      const session = new Session(port, () => '2026-03-10T09:00');
+      await session.open();
+      expect(await session.submit(unnumbered.id, { ...VALUES, 文件类别: '一般文件' }, '孙晓燕')).toMatchObject({ ok: true });
+      const summary = await session.refreshSummary();
+      expect(summary.overdue.map((o) => o.number)).toEqual(['2026-03-02']);
+    }
   });
 });

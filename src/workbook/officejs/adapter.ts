@@ -36,6 +36,8 @@ export interface OfficeJsOptions {
   run: HostRun;
   /** Office.context.requirements.isSetSupported('ExcelApi', '1.20'): chunked writes are merged into one undo step. */
   undoGroups?: boolean;
+  /** isSetSupported('ExcelApi', '1.18'): registers set up in Excel get their header notes (必填) back. */
+  notes?: boolean;
   /**
    * Bytes the adapter lets one request or response reach. Excel on the web refuses more than 5 MB; the default
    * keeps a margin because the bytes are estimated from the JSON of the values, not the wire format.
@@ -125,7 +127,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
     this.stats.writes++;
     const io: IoStats = { syncs: 0, chunks: 0 };
     try {
-      await setUpRegisters(this.options.run, request, this.knowledge, this.budget, io);
+      await setUpRegisters(this.options.run, request, this.knowledge, this.budget, io, !!this.options.notes);
     } finally {
       this.stats.syncs += io.syncs;
       this.stats.extraSyncs += Math.max(0, io.syncs - 2);

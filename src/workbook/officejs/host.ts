@@ -99,6 +99,8 @@ export interface HostWorksheet {
   visibility: string;
   readonly charts: HostChartCollection;
   readonly tables: HostTableCollection;
+  /** ExcelApi 1.18: only used where isSetSupported says so (OfficeJsOptions.notes). */
+  readonly notes: { add(cellAddress: string, content: string): unknown };
   load(propertyNames: string): HostWorksheet;
   getRange(address?: string): HostRange;
   getUsedRange(valuesOnly?: boolean): HostRange;

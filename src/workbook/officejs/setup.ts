@@ -12,7 +12,7 @@
  * The write, in one sync and in this order so that a failure stops it before anything half-done:
  * insertWorksheetsFromBase64 (the sheets, built by setupBook.ts in a lazily loaded chunk: exceljs stays out of
  * the task pane's first load), then hiding _taizhang and _审计, data validation and formulas that point at other
- * sheets set again, the new _taizhang rows appended, the blank workbook's empty sheets deleted, the first new
+ * sheets set again, the header notes added (ExcelApi 1.18 only), the new _taizhang rows appended, the blank workbook's empty sheets deleted, the first new
  * register brought to the front. One sync is one undo step.
  */
 import type { CellValue } from '../../core/cells';
@@ -47,6 +47,8 @@ export class SetupJob {
   constructor(
     private readonly k: Knowledge,
     private readonly stats: IoStats,
+    /** The host has Worksheet.notes (ExcelApi 1.18). */
+    private readonly notes = false,
   ) {}
 
   private async sync(ctx: HostContext): Promise<void> {
@@ -113,6 +115,7 @@ export class SetupJob {
       dv.errorAlert = fix.errorAlert;
     }
     for (const fix of plan.formulas) wb.worksheets.getItem(fix.sheet).getRange(fix.address).formulas = [[fix.formula]];
+    if (this.notes) for (const note of plan.notes) wb.worksheets.getItem(note.sheet).notes.add(note.address, note.text);
     if (plan.metaAppend.length) {
       const width = Math.max(...plan.metaAppend.map((r) => r.length));
       const grid = plan.metaAppend.map((row) => Array.from({ length: width }, (_, j) => encodeCell(row[j] ?? null, false)));
@@ -137,7 +140,7 @@ export class SetupJob {
 
   /** Bytes the write sends: the file and every fix. */
   static requestBytes(plan: SetupPlan): number {
-    return plan.base64.length + jsonBytes([plan.validations, plan.formulas, plan.metaAppend, plan.insert]);
+    return plan.base64.length + jsonBytes([plan.validations, plan.formulas, plan.notes, plan.metaAppend, plan.insert]);
   }
 
   private learn(plan: SetupPlan): void {
@@ -156,8 +159,8 @@ export function registeredIds(target: TargetBook): Set<string> {
   return new Set(read.ok ? read.meta.registers.map((r) => r.id) : []);
 }
 
-export async function setUpRegisters(run: HostRun, request: SetupRequest, k: Knowledge, budget: Budget, stats: IoStats): Promise<void> {
-  const job = new SetupJob(k, stats);
+export async function setUpRegisters(run: HostRun, request: SetupRequest, k: Knowledge, budget: Budget, stats: IoStats, notes = false): Promise<void> {
+  const job = new SetupJob(k, stats, notes);
   const target = await run((ctx) => job.read(ctx));
   // A co-author may have set some of them up since the pane offered them: those are skipped, not doubled.
   const have = registeredIds(target);

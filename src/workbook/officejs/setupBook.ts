@@ -14,8 +14,9 @@
  * What the file cannot carry, the plan says, and the Office.js side does in the same sync (setup.ts):
  * - references from one sheet to another (data validation lists over 设置, the 汇总 counts over the tables)
  *   break when Excel on the web inserts sheets (OfficeDev/office-js#2809, #5911), so they are set again;
- * - cell notes make Excel on the web refuse the insert (UnsupportedFeature), so the header notes "必填" are left
- *   out (the data-validation prompt of a required field says so too);
+ * - cell notes make Excel on the web refuse the insert (UnsupportedFeature), so the header notes "必填" are taken
+ *   out of the file and added afterwards with Worksheet.notes where the host has ExcelApi 1.18; elsewhere they
+ *   are left out (the data-validation prompt of a required field says so too);
  * - visibility is not documented to travel, so the hidden sheets are hidden again;
  * - rows of an existing _taizhang are appended to it, as metaToRows would have written them;
  * - an empty sheet of a blank workbook (Sheet1) is deleted, as the exceljs adapter deletes it.
@@ -64,6 +65,8 @@ export interface SetupPlan {
   metaAppend: CellValue[][];
   validations: ValidationFix[];
   formulas: { sheet: string; address: string; formula: string }[];
+  /** Cell notes (the header's 必填), added after the insert where the host has Worksheet.notes (ExcelApi 1.18). */
+  notes: { sheet: string; address: string; text: string }[];
   /** Tables the insert creates. */
   tables: string[];
   /** The first new register's sheet, brought to the front. */
@@ -170,12 +173,18 @@ function formulaFixes(ws: ExcelJS.Worksheet): SetupPlan['formulas'] {
   return out;
 }
 
-function dropNotes(ws: ExcelJS.Worksheet): void {
+/** Takes the notes out of a sheet (the web refuses to insert a sheet with them) and says where they were. */
+function takeNotes(ws: ExcelJS.Worksheet): SetupPlan['notes'] {
+  const out: SetupPlan['notes'] = [];
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.note) delete (cell as unknown as { _comment?: unknown })._comment;
+      if (!cell.note) return;
+      const text = typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((t) => t.text).join('');
+      out.push({ sheet: ws.name, address: cell.address, text });
+      delete (cell as unknown as { _comment?: unknown })._comment;
     }),
   );
+  return out;
 }
 
 /** Base64 without Buffer: the task pane runs in a browser. */
@@ -211,7 +220,7 @@ export async function planSetup(target: TargetBook, request: SetupRequest): Prom
   }
   const validations = inserted.flatMap(validationFixes);
   const formulas = inserted.flatMap(formulaFixes);
-  inserted.forEach(dropNotes);
+  const notes = inserted.flatMap(takeNotes);
   // The file carries the new sheets, and 设置 for the references to it to resolve inside the file itself.
   for (const ws of sheets) if (before.has(ws.name) && ws.name !== SETTINGS_SHEET) wb.removeWorksheet(ws.id);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -223,6 +232,7 @@ export async function planSetup(target: TargetBook, request: SetupRequest): Prom
     metaAppend,
     validations,
     formulas,
+    notes,
     tables: request.specs.map(tableName),
     activate: request.specs[0]?.name ?? null,
   };

@@ -292,6 +292,20 @@ describe('fake Excel: tables, validation, sheets, charts, undo', () => {
     }))).toBe('InvalidArgument');
   });
 
+  it('notes: Worksheet.notes.add keeps a note on one cell on ExcelApi 1.18; below it the batch fails with ApiNotFound', async () => {
+    const excel = new FakeExcel(workbook().model, { apiVersion: 18 });
+    await excel.run(async (ctx) => {
+      sheetOf(ctx).notes.add('B1', '必填');
+      await ctx.sync();
+    });
+    expect([...excel.model.sheet('Sheet1')!.notes]).toEqual([['B1', '必填']]);
+    const older = new FakeExcel(workbook().model, { apiVersion: 17 });
+    expect(await code(older.run(async (ctx) => {
+      sheetOf(ctx).notes.add('B1', '必填');
+      await ctx.sync();
+    }))).toBe('ApiNotFound');
+  });
+
   it('charts: added over a range of their sheet, named, deleted', async () => {
     const excel = workbook();
     await excel.run(async (ctx) => {

@@ -4,6 +4,7 @@
  * between the read and the write. That both adapters leave the same workbook is test/contract/setup.test.ts.
  */
 import '../../../src/workbook/exceljs/nodeZipFix';
+import { decodeRect } from '../../../src/core/a1';
 import { AUDIT_SHEET, META_SHEET, SETTINGS_SHEET, SUMMARY_SHEET, tableName } from '../../../src/core/layout';
 import { buildCatalog } from '../../../src/spec/catalog';
 import type { RegisterSpec } from '../../../src/spec/schema';
@@ -71,6 +72,30 @@ describe('Office.js setUp on the fake Excel', () => {
     expect(all.filter((f) => f.includes(SETTINGS_SHEET)).length).toBeGreaterThan(4);
     expect(all.filter((f) => f.startsWith('=COUNTA(tz_'))).toHaveLength(2);
     expect(all.filter((f) => f.includes(SOURCE_FILE))).toEqual([]);
+  });
+
+  it('header notes (必填): added after the insert where Excel has Worksheet.notes (ExcelApi 1.18), left out elsewhere', async () => {
+    const required = spec.fields.filter((f) => f.required).map((f) => f.name);
+    const notesOn = async (apiVersion: number, notes: boolean) => {
+      const excel = new FakeExcel(blank().model, { apiVersion });
+      const port = new OfficeJsWorkbook({ run: excel.run, notes });
+      await new Session(port).open();
+      excel.resetStats();
+      await port.setUp!({ specs: [spec], settings });
+      expect(excel.syncCount).toBe(2);
+      const sheet = excel.model.sheet(spec.name)!;
+      // Header text of each cell with a note → the note.
+      return new Map(
+        [...sheet.notes].map(([address, note]) => {
+          const { top, left } = decodeRect(address);
+          return [String(sheet.value(top, left)), note];
+        }),
+      );
+    };
+    const withNotes = await notesOn(18, true);
+    expect([...withNotes.keys()].sort()).toEqual([...required].sort());
+    expect(new Set(withNotes.values())).toEqual(new Set(['必填']));
+    expect((await notesOn(17, false)).size).toBe(0);
   });
 
   it('without an earlier read the read is built from its own listing: one more sync, counted as extra', async () => {

@@ -29,6 +29,8 @@
  * - Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13): sheets of an .xlsx file, parsed with exceljs, inserted
  *   with their tables, validation and formats; what Excel on the web breaks or refuses — see insert.ts.
  * - Range.getUsedRange / getUsedRangeOrNullObject: the sheet's used range within the range (see proxies.ts).
+ * - Worksheet.notes.add (ExcelApi 1.18): a note's text kept by cell; on a host without 1.18 the call fails the
+ *   batch with ApiNotFound (https://learn.microsoft.com/javascript/api/excel/excel.notecollection#excel-excel-notecollection-add-member(1)).
  * - Range.copyFrom with RangeCopyType "Values" (ExcelApi 1.9): values pasted as constants, from another sheet
  *   too, the destination's number format kept (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)).
  * - Undo: each sync that changes the workbook is one undo step; with Excel.run({ mergeUndoGroup: true }) on
@@ -114,6 +116,7 @@ export class FakeExcel {
       {
         model: this.model,
         limits: this.limits,
+        apiVersion: this.apiVersion,
         onSync: (record) => this.stats.syncs.push(record),
         onTableRowsAdd: () => this.stats.tableRowsAdd++,
       },

@@ -83,6 +83,8 @@ export class SheetModel {
   charts: ChartModel[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   fonts: FontModel[] = [];
+  /** Cell notes by A1 address (Worksheet.notes, ExcelApi 1.18). */
+  readonly notes = new Map<string, string>();
   tabColor = '';
 
   constructor(public name: string) {}

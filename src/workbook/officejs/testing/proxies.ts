@@ -33,6 +33,8 @@ export interface Limits {
 export interface ContextHost {
   readonly model: WorkbookModel;
   readonly limits: Limits;
+  /** Minor version of the highest ExcelApi set the host has (1.18 → 18). */
+  readonly apiVersion: number;
   onSync(record: { requestBytes: number; responseBytes: number; mutated: boolean; failed: boolean }): void;
   onTableRowsAdd(): void;
 }
@@ -803,6 +805,7 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   protected readonly scalarProps = ['name', 'visibility', 'position', 'id', 'tabColor'] as const;
   private tablesObj?: FakeTableCollection;
   private chartsObj?: FakeChartCollection;
+  private notesObj?: FakeNoteCollection;
 
   get name(): string { return this.get('name'); }
   set name(name: string) {
@@ -832,6 +835,10 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   }
   get charts(): FakeChartCollection {
     return (this.chartsObj ??= new FakeChartCollection(this.context, this, `${this.path}.charts`, (p) => p as SheetModel));
+  }
+  /** Worksheet.notes (ExcelApi 1.18). */
+  get notes(): FakeNoteCollection {
+    return (this.notesObj ??= new FakeNoteCollection(this.context, this, `${this.path}.notes`, (p) => p as SheetModel));
   }
   protected navigate(prop: string) {
     return prop === 'tables' ? this.tables : prop === 'charts' ? this.charts : undefined;
@@ -1154,6 +1161,22 @@ export class FakeTableRowCollection extends FakeObject<TableModel> {
 }
 
 // ---------------------------------------------------------------- charts
+
+/** Worksheet.notes: add a note to a cell (ExcelApi 1.18; ApiNotFound on a host without it). */
+export class FakeNoteCollection extends FakeObject<SheetModel> {
+  protected readonly scalarProps = [] as const;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  add(cellAddress: string, content: string): void {
+    this.queueCall('add', [cellAddress, content], (sheet) => {
+      if (this.context.host.apiVersion < 18) throw new FakeOfficeError('ApiNotFound', 'Worksheet.notes needs ExcelApi 1.18', this.path);
+      const rect = decodeRect(cellAddress);
+      if (rect.top !== rect.bottom || rect.left !== rect.right) throw new FakeOfficeError('InvalidArgument', `A note goes on one cell, not ${cellAddress}`, this.path);
+      sheet.notes.set(cellAddress, String(content));
+    });
+  }
+}
 
 export class FakeChartCollection extends FakeObject<SheetModel> {
   protected readonly scalarProps = ['count'] as const;

@@ -30,6 +30,15 @@ async function code(promise: Promise<unknown>): Promise<string | undefined> {
 
 const sheetOf = (ctx: FakeRequestContext) => ctx.workbook.worksheets.getItem('Sheet1');
 
+/** Queues what `fn` asks in one Excel.run and syncs: the error code it fails with, or undefined. */
+const attempt = (excel: FakeExcel, fn: (ctx: FakeRequestContext) => void) =>
+  code(
+    excel.run(async (ctx) => {
+      fn(ctx);
+      await ctx.sync();
+    }),
+  );
+
 describe('fake Excel: proxies, load and sync', () => {
   it('a property can be read only after load and sync, and not after a set', async () => {
     const excel = workbook();
@@ -82,13 +91,7 @@ describe('fake Excel: proxies, load and sync', () => {
 
   it('values must have the range shape; null is refused; a range over the cell limit is refused', async () => {
     const excel = new FakeExcel(workbook().model, { limits: { cells: 10 } });
-    const run = (fn: (ctx: FakeRequestContext) => void) =>
-      code(
-        excel.run(async (ctx) => {
-          fn(ctx);
-          await ctx.sync();
-        }),
-      );
+    const run = (fn: (ctx: FakeRequestContext) => void) => attempt(excel, fn);
     expect(await run((ctx) => (sheetOf(ctx).getRange('A5:B5').values = [['a']]))).toBe('InvalidArgument');
     expect(await run((ctx) => (sheetOf(ctx).getRange('A5:B6').values = [['a', 'b']]))).toBe('InvalidArgument');
     expect(await run((ctx) => (sheetOf(ctx).getRange('A5').values = 'a' as unknown as string[][]))).toBe('InvalidArgument');
@@ -217,13 +220,7 @@ describe('fake Excel: tables, validation, sheets, charts, undo', () => {
 
   it('resize keeps the header row and must overlap; cells in a table cannot be merged; rows.add is counted', async () => {
     const excel = workbook();
-    const run = (fn: (ctx: FakeRequestContext) => void) =>
-      code(
-        excel.run(async (ctx) => {
-          fn(ctx);
-          await ctx.sync();
-        }),
-      );
+    const run = (fn: (ctx: FakeRequestContext) => void) => attempt(excel, fn);
     expect(await run((ctx) => ctx.workbook.tables.getItem('tz_t').resize('A2:C9'))).toBe('InvalidArgument');
     expect(await run((ctx) => ctx.workbook.tables.getItem('tz_t').resize('E1:F9'))).toBe('InvalidArgument');
     expect(await run((ctx) => sheetOf(ctx).getRange('A2:B2').merge())).toBe('InvalidOperation');
@@ -249,13 +246,7 @@ describe('fake Excel: tables, validation, sheets, charts, undo', () => {
 
   it('worksheets: very hidden, at least one visible, Excel’s names', async () => {
     const excel = workbook();
-    const run = (fn: (ctx: FakeRequestContext) => void) =>
-      code(
-        excel.run(async (ctx) => {
-          fn(ctx);
-          await ctx.sync();
-        }),
-      );
+    const run = (fn: (ctx: FakeRequestContext) => void) => attempt(excel, fn);
     await excel.run(async (ctx) => {
       const list = ctx.workbook.worksheets.load('items/name,items/visibility');
       await ctx.sync();
@@ -286,24 +277,15 @@ describe('fake Excel: tables, validation, sheets, charts, undo', () => {
     expect(loaded).toEqual({ values: [[3, '=SUM(A1)']], formulas: [[3, '=SUM(A1)']], numberFormat: [['General', '0.00']] });
     expect(other.value(2, 1)).toBe('编号');
     expect(other.cell(1, 2).formula).toBeUndefined();
-    expect(await code(excel.run(async (ctx) => {
-      sheetOf(ctx).getRange('D1').copyFrom('A1', 'All' as 'Values');
-      await ctx.sync();
-    }))).toBe('InvalidArgument');
+    expect(await attempt(excel, (ctx) => sheetOf(ctx).getRange('D1').copyFrom('A1', 'All' as 'Values'))).toBe('InvalidArgument');
   });
 
   it('notes: Worksheet.notes.add keeps a note on one cell on ExcelApi 1.18; below it the batch fails with ApiNotFound', async () => {
     const excel = new FakeExcel(workbook().model, { apiVersion: 18 });
-    await excel.run(async (ctx) => {
-      sheetOf(ctx).notes.add('B1', '必填');
-      await ctx.sync();
-    });
+    expect(await attempt(excel, (ctx) => sheetOf(ctx).notes.add('B1', '必填'))).toBeUndefined();
     expect([...excel.model.sheet('Sheet1')!.notes]).toEqual([['B1', '必填']]);
     const older = new FakeExcel(workbook().model, { apiVersion: 17 });
-    expect(await code(older.run(async (ctx) => {
-      sheetOf(ctx).notes.add('B1', '必填');
-      await ctx.sync();
-    }))).toBe('ApiNotFound');
+    expect(await attempt(older, (ctx) => sheetOf(ctx).notes.add('B1', '必填'))).toBe('ApiNotFound');
   });
 
   it('charts: added over a range of their sheet, named, deleted', async () => {

@@ -312,11 +312,8 @@ export class ReadJob {
   private queueOptimisticRuns(ctx: HostContext, part: TablePart): Finish | null {
     const known = this.k.structure.get(part.read.table);
     if (!known) return null;
-    const columns = resolveColumns(known.headers, part.read.columns) ?? known.headers.map((_, i) => i);
     const runs = rowRuns(part.read.rowsAt!, known.rowCount);
-    const span = columns.length ? [Math.min(...columns), Math.max(...columns)] : [0, 0];
-    const spanHeaders = known.headers.slice(span[0], span[1] + 1);
-    const perRow = this.k.columnBytes(part.read.table, spanHeaders) ?? spanHeaders.length * DEFAULT_BYTES_PER_CELL;
+    const { span, spanHeaders, perRow } = this.runShape(part, known.headers, resolveColumns(known.headers, part.read.columns));
     // As many runs as fit one response go with the structure; the rest follow in chunks (loadRest).
     let bytes = this.budget.payloadBytes;
     let cells = this.budget.cells;
@@ -339,6 +336,14 @@ export class ReadJob {
       part.runNext = taken;
       if (taken >= part.runs!.length) part.done = true;
     };
+  }
+
+  /** Rows by index are read across the columns from the first asked for to the last: that span and its expected bytes per row. */
+  private runShape(part: TablePart, headers: string[], columns: number[] | null): { span: number[]; spanHeaders: string[]; perRow: number } {
+    const wanted = columns ?? headers.map((_, i) => i);
+    const span = wanted.length ? [Math.min(...wanted), Math.max(...wanted)] : [0, 0];
+    const spanHeaders = headers.slice(span[0], span[1] + 1);
+    return { span, spanHeaders, perRow: this.k.columnBytes(part.read.table, spanHeaders) ?? spanHeaders.length * DEFAULT_BYTES_PER_CELL };
   }
 
   private runRange(ctx: HostContext, info: TableInfo, from: number, to: number, span: number[]): HostRange {
@@ -441,10 +446,7 @@ export class ReadJob {
         if (part.done) continue;
         const info = this.infos.get(part.read.table)!;
         if (part.runs) {
-          const columns = part.columns ?? info.headers.map((_, i) => i);
-          const span = columns.length ? [Math.min(...columns), Math.max(...columns)] : [0, 0];
-          const spanHeaders = info.headers.slice(span[0], span[1] + 1);
-          const perRow = this.k.columnBytes(part.read.table, spanHeaders) ?? spanHeaders.length * DEFAULT_BYTES_PER_CELL;
+          const { span, spanHeaders, perRow } = this.runShape(part, info.headers, part.columns);
           const started = part.runNext;
           rewind.push(() => (part.runNext = started));
           while (part.runNext < part.runs.length) {

@@ -26,6 +26,11 @@ export const BELOW_SCAN = 50;
 const RUN_REQUEST_BYTES = 300;
 /** Estimate of UTF-8 JSON bytes per cell before anything was measured. */
 const DEFAULT_BYTES_PER_CELL = 24;
+/**
+ * The same estimate where being wrong costs a refused sync: the first rows of a table of unknown size. A cell of
+ * sixteen Chinese characters takes this much; longer text is rarer than dates, numbers and short names.
+ */
+const CAUTIOUS_BYTES_PER_CELL = 48;
 
 export interface Budget {
   payloadBytes: number;
@@ -54,6 +59,8 @@ interface TablePart {
   runNext: number;
   /** The row every body row not asked for by rowsAt shares. */
   blank: CellValue[] | null;
+  /** Placed against the structure this read returned (place()); what was loaded since stays. */
+  placed: boolean;
 }
 
 interface SheetPart {
@@ -91,7 +98,7 @@ export class ReadJob {
     private readonly budget: Budget,
     private readonly stats: IoStats,
   ) {
-    this.tableParts = tableReads(request).map((read) => ({ read, start: 0, end: 0, columns: null, rows: null, next: 0, done: false, runs: null, runNext: 0, blank: null }));
+    this.tableParts = tableReads(request).map((read) => ({ read, start: 0, end: 0, columns: null, rows: null, next: 0, done: false, runs: null, runNext: 0, blank: null, placed: false }));
     this.sheetParts = sheetReads(request).map((read) => ({ read, exists: true, used: null, rows: [], from: 0, next: 0, done: false }));
   }
 
@@ -266,6 +273,18 @@ export class ReadJob {
       count = window.count;
     }
     const headers = this.wantedHeaders(part);
+    // A whole table (or whole columns) of a size not known yet: the rows that fit one response at a pessimistic
+    // estimate come with the structure and the rest follow in chunks, instead of asking for everything and being
+    // refused by Excel when it is large. (Several such parts can still pass the limit together: then the read
+    // falls back to chunks, counted, as any refused read does.)
+    let firstRows: number | undefined;
+    const width = headers?.length ?? this.lastHeaders(part.read.table)?.length;
+    if (!window && cachedRows === undefined && width) {
+      const perRow = this.k.columnBytes(part.read.table, headers ?? this.lastHeaders(part.read.table)!) ?? width * CAUTIOUS_BYTES_PER_CELL;
+      firstRows = Math.max(1, Math.floor(Math.min(this.budget.payloadBytes / perRow, this.budget.cells / width)));
+      from = 0;
+      count = firstRows;
+    }
     const body = table.getDataBodyRange();
     const slice = (base: HostRange): HostRange => {
       if (from === undefined || count === undefined) return base.load('values');
@@ -292,6 +311,10 @@ export class ReadJob {
         else this.measureColumns(part.read.table, info.headers, values);
         const column = header === null ? null : info.headers.indexOf(header);
         this.fill(part, part.start, values, column);
+      }
+      if (firstRows !== undefined && info.rowCount > firstRows) {
+        part.next = firstRows;
+        return;
       }
       part.done = true;
     };
@@ -382,6 +405,7 @@ export class ReadJob {
     part.start = start;
     part.end = end;
     part.next = start;
+    part.placed = true;
     part.columns = resolveColumns(info.headers, part.read.columns);
     if (part.read.rowsAt) {
       part.runs = rowRuns(part.read.rowsAt, info.rowCount);
@@ -434,7 +458,7 @@ export class ReadJob {
     for (const part of this.tableParts) {
       const info = this.infos.get(part.read.table);
       if (!info) part.done = true;
-      else if (!part.done && !(part.runs && part.runNext > 0)) this.place(part, info);
+      else if (!part.done && !part.placed) this.place(part, info);
     }
     let retries = 0;
     for (;;) {

@@ -113,6 +113,15 @@ describe('Office.js adapter: past the 5 MB and 5M-cell limits', () => {
     const ok = excel.stats.syncs.filter((s) => !s.failed);
     expect(Math.max(...ok.map((s) => s.responseBytes))).toBeLessThanOrEqual(150_000);
 
+    // Columns of a table of unknown size are not asked for whole: the rows that fit at a pessimistic estimate come
+    // with the structure, the rest in chunks, and Excel refuses nothing.
+    excel.resetStats();
+    const columns = { tables: [{ table: TABLE, columns: ['收文编号', '状态', '文件标题'] }] };
+    const fresh = await new OfficeJsWorkbook({ run: excel.run, payloadBudget: 120_000 }).read(columns);
+    expect(fresh).toEqual(await new OfficeJsWorkbook({ run: roomy.run }).read(columns));
+    expect(excel.stats.syncs.filter((s) => s.failed)).toHaveLength(0);
+    expect(excel.syncCount).toBeGreaterThan(1);
+
     // Having measured the table, the next read goes to chunks at once instead of failing first.
     excel.resetStats();
     expect(await port.read({ tables: [TABLE] })).toEqual({ meta: null, tables: { [TABLE]: expected.tables[TABLE] }, sheets: {} });

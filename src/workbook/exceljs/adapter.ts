@@ -178,10 +178,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (!this.workbook.getWorksheet(a.sheet)) throw new WriteShapeError(`Sheet ${a.sheet} not found`);
     for (const copy of (batch.sheetWrites ?? []).flatMap((w) => w.copies ?? [])) {
       const t = width(copy.table);
-      const found = findTable(this.workbook, copy.table)!;
-      const range = tableRange(found.model);
       // A column renamed or deleted since the read is the structure guard's business, as in Excel.
-      if (!rowValues(found.ws, range.top, range.left, range.right).includes(copy.column)) throw new StructureGuardError([columnGone(found.ws.name)]);
+      if (!this.copySource(copy)) throw new StructureGuardError([columnGone(findTable(this.workbook, copy.table)!.ws.name)]);
       if (copy.row < 0 || copy.row >= t.rows) throw new WriteShapeError(`Copy from ${copy.table} row ${copy.row} is outside the table (${t.rows} rows)`);
     }
   }
@@ -252,12 +250,18 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return { copied };
   }
 
+  /** The cell a CellCopy takes its value from, found by header; null when the table has no such column. */
+  private copySource(copy: CellCopy): ExcelJS.Cell | null {
+    const found = findTable(this.workbook, copy.table);
+    if (!found) return null;
+    const range = tableRange(found.model);
+    const column = rowValues(found.ws, range.top, range.left, range.right).indexOf(copy.column);
+    return column < 0 ? null : found.ws.getRow(range.top + 1 + copy.row).getCell(range.left + column);
+  }
+
   /** The value of a table cell by body row and header, as a CellCopy takes it. */
   private tableCell(copy: CellCopy): CellValue {
-    const found = findTable(this.workbook, copy.table)!;
-    const range = tableRange(found.model);
-    const column = rowValues(found.ws, range.top, range.left, range.right).findIndex((h) => h === copy.column);
-    return plainValue(found.ws.getRow(range.top + 1 + copy.row).getCell(range.left + column).value);
+    return plainValue(this.copySource(copy)!.value);
   }
 
   async setUp(request: SetupRequest): Promise<void> {

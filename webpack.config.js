@@ -86,7 +86,8 @@ module.exports = async (env, argv) => {
       filename,
       template: path.join(__dirname, 'src', 'taskpane', 'page.html'),
       chunks,
-      templateParameters: { title, css, officeJs: officeJs ? OFFICE_JS : '', csp: officeJs || dev ? '' : STANDALONE_CSP },
+      // demo: the dev server serves dist/demo/ at /demo, so the standalone page may offer the demo without probing for it.
+      templateParameters: { title, css, officeJs: officeJs ? OFFICE_JS : '', csp: officeJs || dev ? '' : STANDALONE_CSP, demo: serving },
       minify: !dev,
     });
   const config = {

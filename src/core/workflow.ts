@@ -17,7 +17,8 @@ export const STATUS_DONE = '已办结';
 export const STATUS_RETURNED = '已退回';
 export const STATUS_REJECTED = '已驳回';
 export const STATUS_WITHDRAWN = '已撤回';
-export const pendingStatus = (step: string) => `待${step}`;
+export const PENDING_PREFIX = '待';
+export const pendingStatus = (step: string) => `${PENDING_PREFIX}${step}`;
 
 export const MARK = { returned: '【退回】', rejected: '【驳回】', withdrawn: '【撤回】' } as const;
 export type Outcome = 'approved' | keyof typeof MARK;

@@ -221,6 +221,8 @@ export const enUS: Record<MessageKey, string> = {
   'standalone.file': 'File: {file}',
   'standalone.dirty': '(unsaved)',
 
+  'standaloneDemo.missing': 'There is no demo workbook here: npm start makes one and opens standalone.html?demo. You can also open an .xlsx file or start a blank workbook.',
+
 
   'status.none': '—',
 };

@@ -219,6 +219,8 @@ export const zhCN = {
   'standalone.file': '文件:{file}',
   'standalone.dirty': '(未保存)',
 
+  'standaloneDemo.missing': '这里没有演示工作簿:运行 npm start 会生成它并打开 standalone.html?demo;也可以打开一个 .xlsx 文件或新建空白工作簿。',
+
 
   'status.none': '—',
 } as const;

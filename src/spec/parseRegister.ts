@@ -3,6 +3,7 @@
  */
 import type { DocError, ParseResult } from './errors';
 import { sortErrors } from './errors';
+import { ENGLISH_NAMES_SECTION, readEnglishNames } from './englishNames';
 import { bodyText, foldWidth, nonBlank, parseMarkdown, readTables, type Section, type Table } from './markdown';
 import {
   KNOWN_TYPE_WORDS,
@@ -35,6 +36,8 @@ export interface SpecContext {
 
 export const EXTRA_SECTIONS = ['审批流程', '字段', '期限', '校验规则'] as const;
 const INFO_KEYS = ['标识', '表单编号', '版本', '类别', '保存期限', '销毁责任人', '保存起算'] as const;
+/** Info items a document may leave out: 标题字段 names the field that titles a record in the pane's lists. */
+const OPTIONAL_INFO_KEYS = ['标题字段'] as const;
 const MAX_SOURCE_CHARS = 2_000_000;
 
 class Collector {
@@ -90,7 +93,7 @@ function parseUnsafe(source: string, file: string, context: SpecContext, errors:
     errors.add(doc.title.line, 1, '登记表名称不能含有 \\ / ? * [ ] : (Excel 工作表名称不允许)', 'The register name cannot contain \\ / ? * [ ] : (not allowed in sheet names)');
 
   const sections = new Map<string, Section>();
-  const knownSections = new Set<string>([...OUTLINE_SECTIONS, ...EXTRA_SECTIONS, '基本信息']);
+  const knownSections = new Set<string>([...OUTLINE_SECTIONS, ...EXTRA_SECTIONS, '基本信息', ENGLISH_NAMES_SECTION]);
   for (const section of doc.sections) {
     if (section.level !== 2) {
       errors.add(section.line, 1, `“${section.title}”应是二级标题(## ${section.title})`, `"${section.title}" should be a level-2 heading`);
@@ -134,12 +137,24 @@ function parseUnsafe(source: string, file: string, context: SpecContext, errors:
 
   const chainSection = sections.get('审批流程');
   const known = (name: string) => fieldByName.has(name) || broken.has(name);
+  const errorsBeforeChain = errors.errors.length;
   const chain = chainSection ? readChain(chainSection, context, fieldByName, errors, known) : [];
+  const chainBroken = errors.errors.length > errorsBeforeChain;
   if (!chainSection)
     errors.add(lastLine(doc), 1, '缺少“## 审批流程”:写审批链(如“经办人申请——公司领导审批——综合办公室盖章”),无需审批写“无”', 'Missing "## 审批流程" (write 无 when there is none)');
 
   const deadlines = sections.get('期限') ? readDeadlines(sections.get('期限')!, fieldByName, errors, known) : [];
   const rules = sections.get('校验规则') ? readRules(sections.get('校验规则')!, fieldByName, errors, known) : [];
+
+  const englishSection = sections.get(ENGLISH_NAMES_SECTION);
+  const englishNames = englishSection
+    ? readEnglishNames(
+        englishSection,
+        { register: name, fields: fields.map((f) => f.name), steps: chain.flatMap((r) => r.steps.map((s) => s.text)) },
+        (line, column, message, messageEn) => errors.add(line, column, message, messageEn),
+        (unknown) => broken.has(unknown) || chainBroken,
+      )
+    : {};
 
   const reserved = reservedHeaders(chain);
   for (const field of fields) {
@@ -158,6 +173,8 @@ function parseUnsafe(source: string, file: string, context: SpecContext, errors:
     }
   }
 
+  if (info?.titleField && fieldsSection && !known(info.titleField.value))
+    errors.add(info.titleField.line, info.titleField.column, `“标题字段”应是字段表中的一个字段,“${info.titleField.value}”不是`, `"标题字段" must name a field of the field table; "${info.titleField.value}" is not one`);
   if (info) {
     const retentionField = fieldByName.get(info.retentionFrom.value);
     if (fieldsSection && !broken.has(info.retentionFrom.value) && (!retentionField || !['date', 'dateTime'].includes(retentionField.type)))
@@ -182,6 +199,8 @@ function parseUnsafe(source: string, file: string, context: SpecContext, errors:
     chain,
     deadlines,
     rules,
+    ...(info.titleField ? { titleField: info.titleField.value } : {}),
+    ...(Object.keys(englishNames).length ? { englishNames } : {}),
   };
   const parsed = RegisterSpecSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -226,7 +245,7 @@ function readInfo(
   for (const row of table.rows) {
     const key = row.cells[0]?.text ?? '';
     const cell = row.cells[1];
-    if (!(INFO_KEYS as readonly string[]).includes(key)) {
+    if (!([...INFO_KEYS, ...OPTIONAL_INFO_KEYS] as string[]).includes(key)) {
       errors.add(row.line, row.cells[0]?.column ?? 1, `基本信息表中未知的项目“${key}”,应为:${INFO_KEYS.join('、')}`, `Unknown info item "${key}"`);
       continue;
     }
@@ -266,6 +285,7 @@ function readInfo(
   }
   const destroyedBy = need('销毁责任人');
   const retentionFrom = need('保存起算');
+  const titleField = values.get('标题字段')?.value ? values.get('标题字段') : undefined;
   if (!ok) return null;
   return {
     id: id.value,
@@ -275,6 +295,7 @@ function readInfo(
     retention: retention.value as RegisterSpec['retention'],
     destroyedBy,
     retentionFrom,
+    titleField,
   };
 }
 

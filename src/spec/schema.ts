@@ -210,6 +210,10 @@ export const RegisterSpecSchema = z
     /** The field whose value selects the route, when routes are conditional. */
     deadlines: z.array(DeadlineSchema),
     rules: z.array(CrossRuleSchema),
+    /** The field that names a record in the pane's lists (标题字段); unset: the first required text field. */
+    titleField: nonEmpty.optional(),
+    /** English names (## 英文名称): the register's, its fields' and its steps' Chinese names → English, for the pane in English. */
+    englishNames: z.record(z.string(), nonEmpty).optional(),
   })
   .strict();
 export type RegisterSpec = z.infer<typeof RegisterSpecSchema>;

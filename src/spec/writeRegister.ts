@@ -2,6 +2,7 @@
  * RegisterSpec → process document text; parseRegisterDocument(writeRegisterDocument(spec)) returns spec again,
  * so the add-in can show a spec as its document and accept an edited one back.
  */
+import { writeEnglishNames } from './englishNames';
 import { formatCondition, formatDuration, formatFieldRules, fieldTypeWord } from './rulesText';
 import { OUTLINE_SECTIONS, type RegisterSpec } from './schema';
 
@@ -17,7 +18,9 @@ export function writeRegisterDocument(spec: RegisterSpec): string {
   out.push(`| 类别 | ${spec.category} |`);
   out.push(`| 保存期限 | ${spec.retention} |`);
   out.push(`| 销毁责任人 | ${spec.destroyedBy} |`);
-  out.push(`| 保存起算 | ${spec.retentionFrom} |`, '');
+  out.push(`| 保存起算 | ${spec.retentionFrom} |`);
+  if (spec.titleField) out.push(`| 标题字段 | ${spec.titleField} |`);
+  out.push('');
   OUTLINE_SECTIONS.forEach((title, i) => {
     out.push(`## ${i + 1}. ${title}`, '', spec.outline[title] ?? '', '');
   });
@@ -50,6 +53,6 @@ export function writeRegisterDocument(spec: RegisterSpec): string {
   out.push('', '## 校验规则', '');
   if (spec.rules.length === 0) out.push('无');
   for (const r of spec.rules) out.push(`- ${r.text}`);
-  out.push('');
+  out.push('', ...writeEnglishNames(spec.englishNames));
   return out.join('\n');
 }

@@ -39,9 +39,12 @@ class Standalone {
   }
 
   async start(): Promise<void> {
-    this.demoAvailable = await fetch(DEMO_URL, { method: 'HEAD' }).then((r) => r.ok).catch(() => false);
+    // No probe for the demo: a page hosted without one would log a failed request on every load. The dev server
+    // (`npm start`) marks the page as serving it; ?demo asks for it outright.
+    const asked = new URLSearchParams(location.search).has('demo');
+    this.demoAvailable = asked || document.documentElement.dataset.demo === 'served';
     this.render();
-    if (new URLSearchParams(location.search).has('demo') && this.demoAvailable) await this.openDemo();
+    if (asked) await this.openDemo();
   }
 
   private render(): void {
@@ -90,11 +93,13 @@ class Standalone {
   }
 
   private async openDemo(): Promise<void> {
-    await this.open(DEMO_NAME, async () => {
-      const response = await fetch(DEMO_URL);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.arrayBuffer();
-    });
+    const response = await fetch(DEMO_URL).catch(() => null);
+    if (!response?.ok) {
+      this.message = { kind: 'error', text: t('standaloneDemo.missing') };
+      this.render();
+      return;
+    }
+    await this.open(DEMO_NAME, () => response.arrayBuffer());
   }
 
   private async openBlank(): Promise<void> {

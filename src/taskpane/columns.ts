@@ -3,11 +3,12 @@
  * 100,000 rows inside one request of Excel on the web (5 MB).
  */
 import { STATUS_HEADER, SUBMITTED_AT_HEADER, SUBMITTED_BY_HEADER, registerColumns } from '../core/layout';
+import { titleFieldOf } from '../core/recordTitle';
 import type { RegisterSpec } from '../spec/schema';
 
 const uniq = (names: (string | null | undefined)[]) => [...new Set(names.filter((n): n is string => !!n))];
 const numberField = (spec: RegisterSpec) => (spec.fields.find((f) => f.type === 'serial') ?? spec.fields[0]).name;
-const titleField = (spec: RegisterSpec) => spec.fields.find((f) => f.type === 'text' && f.required)?.name;
+const titleField = (spec: RegisterSpec) => titleFieldOf(spec)?.name;
 
 /**
  * What the summary counts: status, each deadline's fields and the field its condition tests, and the register's

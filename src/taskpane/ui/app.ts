@@ -16,6 +16,7 @@ import { renderSummary } from './summaryView';
 import { renderSettings } from './settingsView';
 import { renderSetup } from './setup';
 import { SUPPLY_REGISTERS } from '../../inventory/fields';
+import { registerName } from './names';
 
 export type Tab = 'new' | 'queue' | 'records' | 'summary' | 'supplies' | 'settings';
 export const TABS: Tab[] = ['new', 'queue', 'records', 'summary', 'supplies', 'settings'];
@@ -33,6 +34,8 @@ export interface Flash {
   kind: 'ok' | 'error' | 'info' | 'warn';
   text: string;
   list?: string[];
+  /** 'needsUser': the "choose the current user" warning, cleared once a user is chosen. */
+  reason?: 'needsUser';
 }
 
 export interface Host {
@@ -145,7 +148,18 @@ export class App {
   setUser(name: string | null): void {
     this.user = name;
     this.host.prefs.set('user', name);
+    if (name && this.flash?.reason === 'needsUser') this.flash = null;
     this.render();
+  }
+
+  /** An action needs the current user and none is chosen: say so (field errors may show beside it). */
+  askForUser(): void {
+    this.show({ kind: 'warn', text: t('app.chooseUser'), reason: 'needsUser' });
+  }
+
+  /** Clears the "choose the current user" warning once an action goes ahead with a user. */
+  userChosen(): void {
+    if (this.flash?.reason === 'needsUser') this.show(null);
   }
 
   changeLang(lang: Lang): void {
@@ -235,7 +249,7 @@ export class App {
               attrs: { 'aria-label': t('app.register'), 'data-test': 'register' },
               on: { change: (e) => this.setRegister((e.target as HTMLSelectElement).value) },
             },
-            regs.map((r) => h('option', { props: { value: r.id, selected: r.id === current?.id } }, r.name)),
+            regs.map((r) => h('option', { props: { value: r.id, selected: r.id === current?.id } }, registerName(r.spec))),
           )
         : null;
     const people = this.settings?.people ?? [];

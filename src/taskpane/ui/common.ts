@@ -7,6 +7,8 @@ import { pick, t } from '../../i18n';
 import { h } from '../dom';
 import type { RegisterData } from '../session';
 import type { App } from './app';
+import type { RegisterSpec } from '../../spec/schema';
+import { nameOf, statusText } from './names';
 
 export function structureBar(app: App, data: RegisterData): HTMLElement {
   return h(
@@ -19,9 +21,10 @@ export function structureBar(app: App, data: RegisterData): HTMLElement {
   );
 }
 
-export function statusBadge(status: string | null): HTMLElement {
+/** The status as stored (data-status) and as shown: translated from its structure when the pane is in English. */
+export function statusBadge(status: string | null, spec: Pick<RegisterSpec, 'chain' | 'englishNames'>): HTMLElement {
   const kind = status === STATUS_DONE ? 'tz-badge-done' : status === STATUS_RETURNED || status === STATUS_REJECTED || status === STATUS_WITHDRAWN ? 'tz-badge-overdue' : status?.startsWith('待') ? 'tz-badge-soon' : '';
-  return h('span', { class: `tz-badge ${kind}`, attrs: { 'data-test': 'status' } }, status ?? t('status.none'));
+  return h('span', { class: `tz-badge ${kind}`, attrs: { 'data-test': 'status', 'data-status': status ?? undefined } }, status ? statusText(spec, status) : t('status.none'));
 }
 
 export function lateText(leftMs: number): string {
@@ -33,6 +36,6 @@ export function lateText(leftMs: number): string {
   return days === 0 ? t('queue.dueToday') : t('queue.dueIn', { days });
 }
 
-export function deadlineText(item: DeadlineItem): string {
-  return t('queue.deadline', { name: item.deadline.name, due: displayDue(item.deadline, item.due), done: item.deadline.doneField });
+export function deadlineText(item: DeadlineItem, spec: Pick<RegisterSpec, 'englishNames'>): string {
+  return t('queue.deadline', { name: item.deadline.name, due: displayDue(item.deadline, item.due), done: nameOf(spec, item.deadline.doneField) });
 }

@@ -14,6 +14,7 @@ import { pick, t } from '../../i18n';
 import type { FieldSpec, RegisterSpec, SettingsSpec } from '../../spec/schema';
 import { h, mount, uid } from '../dom';
 import { structureBar } from './common';
+import { nameOf, registerName, statusText } from './names';
 import type { App } from './app';
 
 export interface EditTarget {
@@ -120,7 +121,7 @@ function hints(field: FieldSpec): string[] {
 
 export function chainText(spec: RegisterSpec, values: Record<string, RecordValue>): string | null {
   const route = routeFor(spec, values);
-  return route ? route.steps.map((s) => s.text).join(' → ') : null;
+  return route ? route.steps.map((s) => nameOf(spec, s.text)).join(' → ') : null;
 }
 
 export async function renderForm(app: App, body: HTMLElement, edit: EditTarget | null): Promise<void> {
@@ -197,7 +198,7 @@ export async function renderForm(app: App, body: HTMLElement, edit: EditTarget |
     return h(
       'div',
       { class: 'tz-field' },
-      h('label', { class: field.required && field.type !== 'serial' ? 'tz-required' : '', attrs: { for: id } }, field.name),
+      h('label', { class: field.required && field.type !== 'serial' ? 'tz-required' : '', attrs: { for: id } }, nameOf(spec, field.name)),
       unit ? h('div', { class: 'tz-unit' }, input, h('span', null, unit)) : input,
       h('div', { class: 'tz-hint', id: hintId }, hintList.join(' · ')),
       error,
@@ -215,15 +216,12 @@ export async function renderForm(app: App, body: HTMLElement, edit: EditTarget |
           if (app.busy) return;
           attempted = true;
           const user = app.user;
-          if (!user) {
-            app.show({ kind: 'warn', text: t('app.chooseUser') });
-            return;
-          }
           const local = validateValues(spec, values(), { settings });
-          if (local.length) {
-            showErrors(local, true);
-            return;
-          }
+          // Everything to fix at once: the missing user and the fields in error, not one after the other.
+          if (!user) app.askForUser();
+          else app.userChosen();
+          if (local.length) showErrors(local, true);
+          if (!user || local.length) return;
           submit.disabled = true;
           const result = await app.run(() =>
             edit ? app.session.act(meta.id, { row: edit.row, number: edit.number }, { kind: 'resubmit', values: values() }, user) : app.session.submit(meta.id, values(), user),
@@ -236,7 +234,7 @@ export async function renderForm(app: App, body: HTMLElement, edit: EditTarget |
           }
           app.wrote();
           app.drafts.delete(draftKey);
-          const text = result.status ? t('form.savedNext', { number: result.number, status: result.status }) : t('form.saved', { number: result.number });
+          const text = result.status ? t('form.savedNext', { number: result.number, status: statusText(spec, result.status) }) : t('form.saved', { number: result.number });
           if (edit) app.go({ kind: 'detail', registerId: meta.id, row: edit.row, back: 'records' });
           else app.go({ kind: 'tab', tab: 'new' });
           app.show({ kind: 'ok', text });
@@ -267,7 +265,7 @@ export async function renderForm(app: App, body: HTMLElement, edit: EditTarget |
           ),
     ),
   );
-  mount(body, h('h2', null, t('form.title', { register: spec.name })), edit ? h('p', { class: 'tz-bar tz-bar-info' }, t('form.editing', { number: edit.number })) : null, structure, form);
+  mount(body, h('h2', null, t('form.title', { register: registerName(spec) })), edit ? h('p', { class: 'tz-bar tz-bar-info' }, t('form.editing', { number: edit.number })) : null, structure, form);
   revalidate();
   // The structure guard: a hand-edited table is named and the form refuses to write (core refuses again on submit).
   if (!edit) {

@@ -9,6 +9,9 @@ import { h, mount } from '../dom';
 import type { RegisterData } from '../session';
 import { deadlineText, lateText, statusBadge } from './common';
 import type { App } from './app';
+import { recordTitleValue } from '../../core/recordTitle';
+import { displayValue } from '../print';
+import { nameOf, registerName } from './names';
 
 export const SOON_DAYS = 3;
 
@@ -23,7 +26,7 @@ interface Item {
 
 function card(app: App, item: Item, test: string): HTMLElement {
   const spec = item.data.meta.spec;
-  const title = spec.fields.find((f) => f.type === 'text' && f.required && item.record.values[f.name]);
+  const title = recordTitleValue(spec, item.record.values);
   return h(
     'li',
     { class: 'tz-card', attrs: { 'data-test': test, 'data-number': recordNumber(spec, item.record.values) } },
@@ -37,11 +40,11 @@ function card(app: App, item: Item, test: string): HTMLElement {
           attrs: { type: 'button' },
           on: { click: () => app.go({ kind: 'detail', registerId: item.data.meta.id, row: item.record.index, back: 'queue' }) },
         },
-        `${item.data.meta.name} ${recordNumber(spec, item.record.values)}`,
+        `${registerName(spec)} ${recordNumber(spec, item.record.values)}`,
       ),
-      item.badge ?? statusBadge(item.status ?? item.record.status),
+      item.badge ?? statusBadge(item.status ?? item.record.status, spec),
     ),
-    title ? h('div', { class: 'tz-card-meta' }, String(item.record.values[title.name])) : null,
+    title !== null ? h('div', { class: 'tz-card-meta', attrs: { 'data-test': 'record-title' } }, displayValue(title)) : null,
     h('div', { class: 'tz-card-meta' }, item.detail),
   );
 }
@@ -70,7 +73,7 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
     data,
     record: d.record,
     due: d.due,
-    detail: deadlineText(d),
+    detail: deadlineText(d, data.meta.spec),
     badge: h('span', { class: `tz-badge ${late ? 'tz-badge-overdue' : 'tz-badge-soon'}` }, lateText(d.leftMs)),
   });
   for (const data of all) {
@@ -79,7 +82,7 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
       if (!user || !settings || !spec.chain.length) continue;
       const state = deriveState(spec, record);
       if (state.pending && permittedActors(spec, settings, record.values, state.pending.role).names.includes(user))
-        mine.push({ data, record, status: state.status, detail: `${state.pending.text} · ${record.submittedBy ?? ''} ${record.submittedAt?.replace('T', ' ') ?? ''}` });
+        mine.push({ data, record, status: state.status, detail: `${nameOf(spec, state.pending.text)} · ${record.submittedBy ?? ''} ${record.submittedAt?.replace('T', ' ') ?? ''}` });
       else if (state.status === STATUS_RETURNED && record.submittedBy === user) returned.push({ data, record, status: state.status, detail: record.submittedAt?.replace('T', ' ') ?? '' });
     }
     const view = deadlineView(spec, data.records, asOf, SOON_DAYS * 86_400_000);

@@ -1,5 +1,6 @@
 /** The register's records (latest first, searchable) and one record's detail: content, steps, audit, actions. */
 import type { AuditEntry } from '../../core/audit';
+import type { FieldError } from '../../core/findings';
 import type { RegisterRecord } from '../../core/records';
 import { recordNumber, type WorkflowAction } from '../../core/transitions';
 import { MARK, STATUS_RETURNED, approvalStepsOf, deriveState, permittedActors } from '../../core/workflow';
@@ -7,9 +8,12 @@ import { getLang, joinList, pick, t, type MessageKey } from '../../i18n';
 import { h, mount, uid } from '../dom';
 import { control, inputToValue } from './form';
 import type { RecordValue } from '../../core/cells';
+import type { RegisterSpec } from '../../spec/schema';
 import { displayValue } from '../print';
 import { AUDIT_WINDOW, type RegisterData } from '../session';
 import { statusBadge, structureBar } from './common';
+import { recordTitleValue, titleFieldOf } from '../../core/recordTitle';
+import { nameOf, registerName, statusText } from './names';
 import type { App, Tab } from './app';
 
 /** Rows the records list reads: the latest ones (a register of 100k rows stays one small read). */
@@ -17,11 +21,27 @@ export const RECENT = 200;
 
 function summaryLine(data: RegisterData, record: RegisterRecord): string {
   const spec = data.meta.spec;
+  const title = titleFieldOf(spec)?.name;
   return spec.fields
-    .filter((f) => f.type !== 'serial' && f.type !== 'longText' && record.values[f.name] !== null)
+    .filter((f) => f.type !== 'serial' && f.type !== 'longText' && f.name !== title && record.values[f.name] !== null)
     .slice(0, 3)
     .map((f) => displayValue(record.values[f.name]))
     .join(' · ');
+}
+
+/** The record's title (标题字段, or the first required text field) on a line of its own. */
+function titleLine(spec: RegisterSpec, record: RegisterRecord): HTMLElement | null {
+  const title = recordTitleValue(spec, record.values);
+  return title === null ? null : h('div', { class: 'tz-card-text', attrs: { 'data-test': 'record-title' } }, displayValue(title));
+}
+
+/**
+ * The text a search looks in: what the pane shows of the record (number, status, every field as displayed, who
+ * submitted it), so that `=HYPERLINK("…")` is found by typing it, quotes and all, as it reads on screen.
+ */
+export function searchText(spec: RegisterSpec, record: RegisterRecord): string {
+  const parts = [recordNumber(spec, record.values), record.status ? statusText(spec, record.status) : '', record.submittedBy ?? '', ...spec.fields.map((f) => displayValue(record.values[f.name]))];
+  return parts.join('\n').toLowerCase();
 }
 
 export async function renderRecords(app: App, body: HTMLElement): Promise<void> {
@@ -30,19 +50,20 @@ export async function renderRecords(app: App, body: HTMLElement): Promise<void> 
     mount(body, h('p', null, t('form.noRegisters')));
     return;
   }
-  mount(body, h('h2', null, t('records.title', { register: meta.name })), h('p', { class: 'tz-muted' }, t('app.loading')));
+  mount(body, h('h2', null, t('records.title', { register: registerName(meta.spec) })), h('p', { class: 'tz-muted' }, t('app.loading')));
   const data = await app.run(() => app.session.loadRecent(meta.id, RECENT));
   if (!data) return;
   if (data.problems.length) {
-    mount(body, h('h2', null, t('records.title', { register: meta.name })), structureBar(app, data));
+    mount(body, h('h2', null, t('records.title', { register: registerName(meta.spec) })), structureBar(app, data));
     return;
   }
   const total = data.snapshot?.rowCount ?? data.records.length;
   const records = [...data.records].reverse();
+  const searchable = records.map((record) => ({ record, text: searchText(meta.spec, record) }));
   const list = h('ul', { class: 'tz-list', attrs: { 'data-test': 'records' } });
   const fill = (query: string) => {
     const q = query.trim().toLowerCase();
-    const shown = q ? records.filter((r) => JSON.stringify(r.values).toLowerCase().includes(q) || (r.submittedBy ?? '').includes(q)) : records;
+    const shown = q ? searchable.filter((s) => s.text.includes(q)).map((s) => s.record) : records;
     mount(
       list,
       shown.length
@@ -58,8 +79,9 @@ export async function renderRecords(app: App, body: HTMLElement): Promise<void> 
                   { class: 'tz-link', attrs: { type: 'button' }, on: { click: () => app.go({ kind: 'detail', registerId: meta.id, row: record.index, back: 'records' }) } },
                   recordNumber(meta.spec, record.values) || `#${record.index + 1}`,
                 ),
-                meta.spec.chain.length ? statusBadge(record.status) : null,
+                meta.spec.chain.length ? statusBadge(record.status, meta.spec) : null,
               ),
+              titleLine(meta.spec, record),
               h('div', { class: 'tz-card-meta' }, summaryLine(data, record)),
             ),
           )
@@ -70,11 +92,20 @@ export async function renderRecords(app: App, body: HTMLElement): Promise<void> 
   fill('');
   mount(
     body,
-    h('h2', null, t('records.title', { register: meta.name })),
+    h('h2', null, t('records.title', { register: registerName(meta.spec) })),
     search,
     h('p', { class: 'tz-muted' }, total > records.length ? t('records.shown', { shown: records.length, count: total }) : t('records.count', { count: total })),
     list,
   );
+}
+
+/** The rule core refuses a return or rejection by when it has no opinion: the opinion box is the field in error. */
+const OPINION_RULE = 'workflow.opinion';
+
+/** Marks a control red (aria-invalid, styled by the pane's CSS) while it has errors, and clears it when it has none. */
+function markInvalid(control: HTMLElement, errors: FieldError[]): void {
+  if (errors.length) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
 }
 
 const ACTION_DONE: Record<WorkflowAction['kind'], MessageKey> = {
@@ -93,7 +124,7 @@ function stepsView(data: RegisterData, record: RegisterRecord): HTMLElement {
   return h(
     'ol',
     { class: 'tz-steps', attrs: { 'data-test': 'steps' } },
-    state.route ? h('li', { class: 'tz-done' }, h('strong', null, state.route.steps[0].text), h('div', { class: 'tz-card-meta' }, t('detail.submitted', { who: record.submittedBy ?? '', time: displayValue(record.submittedAt) }))) : null,
+    state.route ? h('li', { class: 'tz-done' }, h('strong', null, nameOf(spec, state.route.steps[0].text)), h('div', { class: 'tz-card-meta' }, t('detail.submitted', { who: record.submittedBy ?? '', time: displayValue(record.submittedAt) }))) : null,
     steps.map((step) => {
       const e = record.steps[step.text];
       const done = !!e?.actor;
@@ -101,7 +132,7 @@ function stepsView(data: RegisterData, record: RegisterRecord): HTMLElement {
       return h(
         'li',
         { class: done ? 'tz-done' : current ? 'tz-current' : '', attrs: { 'data-step': step.text } },
-        h('strong', null, step.text),
+        h('strong', null, nameOf(spec, step.text)),
         done
           ? h('div', { class: 'tz-card-meta' }, `${e!.actor} · ${displayValue(e!.time)}`, e!.opinion ? h('div', { class: 'tz-text' }, e!.opinion) : null)
           : h('div', { class: 'tz-card-meta' }, current ? t('detail.stepWaiting') : t('detail.stepPending')),
@@ -147,18 +178,21 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
   const opinion = h('textarea', { id: 'tz-opinion', attrs: { 'data-test': 'opinion', rows: 2, 'aria-describedby': 'tz-opinion-hint' } });
   const act = async (action: WorkflowAction) => {
     if (!user) {
-      app.show({ kind: 'warn', text: t('app.chooseUser') });
+      app.askForUser();
       return;
     }
     const result = await app.run(() => app.session.act(registerId, { row, number }, action, user));
     if (!result) return;
+    markInvalid(opinion, result.ok ? [] : result.errors.filter((e) => e.rule === OPINION_RULE));
+    for (const x of fills) markInvalid(x.input, result.ok ? [] : result.errors.filter((e) => e.field === x.field.name));
     if (!result.ok) {
       app.show({ kind: 'error', text: t('form.errors', { count: result.errors.length }), list: result.errors.map((e) => pick(e)) });
+      if (result.errors.some((e) => e.rule === OPINION_RULE)) opinion.focus();
       return;
     }
     app.wrote();
     app.go({ kind: 'detail', registerId, row, back });
-    app.show({ kind: 'ok', text: t('detail.done', { action: t(ACTION_DONE[action.kind]), number: result.number, status: result.status ?? '' }) });
+    app.show({ kind: 'ok', text: t('detail.done', { action: t(ACTION_DONE[action.kind]), number: result.number, status: result.status ? statusText(spec, result.status) : '' }) });
   };
   const text = () => opinion.value;
   // What an approver's step produces (批示, 阅批日期, 办结日期…): the record's empty fields, filled on approval.
@@ -166,7 +200,7 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
   const fills = fillable.map((f) => {
     const id = uid('fill');
     const input = control(f, settings, '', id, '');
-    return { field: f, input, element: h('div', { class: 'tz-field' }, h('label', { attrs: { for: id } }, f.name), input) };
+    return { field: f, input, element: h('div', { class: 'tz-field' }, h('label', { attrs: { for: id } }, nameOf(spec, f.name)), input) };
   });
   const filled = (): Record<string, RecordValue> =>
     Object.fromEntries(fills.map((x) => [x.field.name, inputToValue(x.field, x.input.value)] as const).filter(([, v]) => v !== null));
@@ -175,7 +209,7 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
     const allowed = permittedActors(spec, settings, record.values, state.pending.role).names;
     if (user && allowed.includes(user)) {
       actions.push(
-        h('div', { class: 'tz-field' }, h('label', { class: 'tz-label', attrs: { for: 'tz-opinion' } }, `${state.pending.text} · ${t('detail.opinion')}`), opinion, h('div', { class: 'tz-hint', id: 'tz-opinion-hint' }, t('detail.opinionHint'))),
+        h('div', { class: 'tz-field' }, h('label', { class: 'tz-label', attrs: { for: 'tz-opinion' } }, `${nameOf(spec, state.pending.text)} · ${t('detail.opinion')}`), opinion, h('div', { class: 'tz-hint', id: 'tz-opinion-hint' }, t('detail.opinionHint'))),
         fills.length ? h('details', { attrs: { 'data-test': 'fill' } }, h('summary', null, t('detail.fill')), h('p', { class: 'tz-hint' }, t('detail.fillHint')), fills.map((x) => x.element)) : null,
         h(
           'div',
@@ -204,14 +238,14 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
   mount(
     body,
     h('div', { class: 'tz-actions' }, backButton, h('button', { attrs: { type: 'button', 'data-test': 'print' }, on: { click: () => app.go({ kind: 'print', registerId, row, back: { kind: 'detail', registerId, row, back } }) } }, t('detail.print'))),
-    h('h2', null, `${meta.name} ${number}`, ' ', spec.chain.length ? statusBadge(state.status) : null),
+    h('h2', null, `${registerName(spec)} ${number}`, ' ', spec.chain.length ? statusBadge(state.status, spec) : null),
     returnedOpinion && state.status === STATUS_RETURNED ? h('p', { class: 'tz-bar tz-bar-warn tz-text' }, returnedOpinion.opinion) : null,
     actions,
     h('h3', null, t('detail.fields')),
     h(
       'table',
       { class: 'tz-table', attrs: { 'data-test': 'fields' } },
-      h('tbody', null, spec.fields.map((f) => h('tr', null, h('th', null, f.name), h('td', { class: 'tz-text', attrs: { 'data-field': f.name } }, displayValue(record.values[f.name]))))),
+      h('tbody', null, spec.fields.map((f) => h('tr', null, h('th', null, nameOf(spec, f.name)), h('td', { class: 'tz-text', attrs: { 'data-field': f.name } }, displayValue(record.values[f.name]))))),
     ),
     spec.chain.length ? [h('h3', null, t('detail.steps')), stepsView(data, record)] : null,
     h('h3', null, t('detail.audit')),

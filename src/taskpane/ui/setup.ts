@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { loadCatalog } from '../catalog';
 import { h, mount } from '../dom';
 import type { App } from './app';
+import { nameOf, registerName } from './names';
 
 export async function renderSetup(app: App, body: HTMLElement, adding: boolean): Promise<void> {
   mount(body, h('p', { class: 'tz-muted' }, t('setup.loadingCatalog')));
@@ -50,7 +51,7 @@ export async function renderSetup(app: App, body: HTMLElement, adding: boolean):
             },
           });
           boxes.push(box);
-          const chain = spec.chain[0]?.steps.map((s) => s.text).join(' → ');
+          const chain = spec.chain[0]?.steps.map((s) => nameOf(spec, s.text)).join(' → ');
           return h(
             'label',
             { class: 'tz-check' },
@@ -58,7 +59,7 @@ export async function renderSetup(app: App, body: HTMLElement, adding: boolean):
             h(
               'span',
               null,
-              h('strong', null, spec.name),
+              h('strong', null, registerName(spec)),
               ' ',
               h('span', { class: 'tz-badge' }, spec.formCode),
               h('div', { class: 'tz-card-meta' }, chain ? t('setup.chain', { chain }) : t('setup.noChain'), ' · ', t('setup.retention', { retention: spec.retention })),

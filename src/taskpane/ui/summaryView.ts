@@ -4,14 +4,26 @@ import { h, mount } from '../dom';
 import { STATUS_COLUMNS, summarise, type Summary } from '../summary';
 import type { App } from './app';
 import { summaryColumns } from '../columns';
+import { STATUS_ENGLISH } from '../../core/statusNames';
+import { registerName } from './names';
 
-function bars(summary: Summary): HTMLElement {
+/** The summary's own status groups, beside the workflow's statuses that core translates. */
+const GROUP_ENGLISH: Readonly<Record<string, string>> = { 审批中: 'In approval', 无需审批: 'No approval needed', ...STATUS_ENGLISH };
+const groupName = (column: string) => (getLang() === 'en-US' ? (GROUP_ENGLISH[column] ?? column) : column);
+
+/** A register as named in the pane's language (the summary keeps the Chinese name it writes to 汇总). */
+function nameFor(app: App, id: string, name: string): string {
+  const spec = app.registers().find((r) => r.id === id)?.spec;
+  return spec ? registerName(spec) : name;
+}
+
+function bars(app: App, summary: Summary): HTMLElement {
   const rows = summary.registers.filter((r) => r.total > 0);
   const max = Math.max(1, ...rows.map((r) => r.total));
   return h(
     'div',
     { class: 'tz-chart', attrs: { 'aria-hidden': 'true' } },
-    rows.flatMap((r) => [h('span', null, r.name), h('div', { class: 'tz-bar-fill', attrs: { style: `width:${(100 * r.total) / max}%` } }), h('span', null, String(r.total))]),
+    rows.flatMap((r) => [h('span', null, nameFor(app, r.id, r.name)), h('div', { class: 'tz-bar-fill', attrs: { style: `width:${(100 * r.total) / max}%` } }), h('span', null, String(r.total))]),
   );
 }
 
@@ -21,15 +33,15 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
   return [
     written && app.host.kind === 'standalone' ? h('p', { class: 'tz-bar tz-bar-info' }, t('summary.chartsExcel')) : null,
     h('h3', null, t('summary.byRegister')),
-    bars(summary),
+    bars(app, summary),
     h(
       'table',
       { class: 'tz-table', attrs: { 'data-test': 'summary-table' } },
-      h('thead', null, h('tr', null, h('th', null, t('app.register')), h('th', null, '#'), STATUS_COLUMNS.map((s) => h('th', null, s)))),
+      h('thead', null, h('tr', null, h('th', null, t('app.register')), h('th', null, '#'), STATUS_COLUMNS.map((s) => h('th', null, groupName(s))))),
       h(
         'tbody',
         null,
-        used.map((r) => h('tr', null, h('td', null, r.name), h('td', { class: 'tz-num' }, String(r.total)), STATUS_COLUMNS.map((s) => h('td', { class: 'tz-num' }, String(r.byStatus[s]))))),
+        used.map((r) => h('tr', null, h('td', null, nameFor(app, r.id, r.name)), h('td', { class: 'tz-num' }, String(r.total)), STATUS_COLUMNS.map((s) => h('td', { class: 'tz-num' }, String(r.byStatus[s]))))),
         h('tr', null, h('th', null, t('summary.total')), h('th', { class: 'tz-num' }, String(summary.registers.reduce((n, r) => n + r.total, 0))), totals.map((n) => h('th', { class: 'tz-num' }, String(n)))),
       ),
     ),
@@ -42,7 +54,7 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
             h(
               'li',
               { class: 'tz-card' },
-              h('div', { class: 'tz-card-title' }, `${o.register} ${o.number || t('summary.atRow', { row: o.sheetRow })}`, h('span', { class: 'tz-badge tz-badge-overdue' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
+              h('div', { class: 'tz-card-title' }, `${nameFor(app, o.registerId, o.register)} ${o.number || t('summary.atRow', { row: o.sheetRow })}`, h('span', { class: 'tz-badge tz-badge-overdue' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
               h('div', { class: 'tz-card-meta' }, t('queue.deadline', { name: o.deadline, due: o.due, done: o.done })),
             ),
           ),

@@ -7,18 +7,14 @@
  * Needs `npm run build` (dist/web); `npm test` builds it before jest.
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { WEB, launch, screenshotPath, serve, type Browser, type Served } from './support';
+import { openStandalone, saveWorkbook, screenshotPath, type StandaloneRun } from './support';
 
 const START = new Date('2026-03-02T09:00:00+08:00');
 const QUOTED = '=HYPERLINK("http://a.example","点我")';
 const RED = 'rgb(197, 15, 31)';
 
-let server: Served;
-let browser: Browser;
+let run: StandaloneRun;
 let page: Page;
 const consoleErrors: string[] = [];
 const failedRequests: string[] = [];
@@ -69,25 +65,21 @@ async function search(text: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  server = await serve(WEB);
-  browser = await launch();
-  browser.context.setDefaultTimeout(10_000);
-  page = await browser.context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${m.text()} ${m.location().url}`);
+  run = await openStandalone(START, (p) => {
+    p.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${m.text()} ${m.location().url}`);
+    });
+    p.on('requestfailed', (r) => failedRequests.push(`${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    p.on('response', (r) => {
+      if (r.status() >= 400) failedRequests.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    p.on('pageerror', (e) => pageErrors.push(e.message));
   });
-  page.on('requestfailed', (r) => failedRequests.push(`${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) failedRequests.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.clock.setFixedTime(START);
-  await page.goto(`${server.url}standalone.html`);
+  page = run.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await run?.close();
 });
 
 describe('the standalone page, as a new user finds it', () => {
@@ -189,10 +181,7 @@ describe('the standalone page, as a new user finds it', () => {
     await expect(page.textContent(`label[for="${await page.getAttribute(field('文件标题'), 'id')}"]`)).resolves.toBe('Document title');
     await expect(page.textContent('[data-test=chain]')).resolves.toContain('Office clerk logging → Office director\'s proposal');
 
-    const download = page.waitForEvent('download');
-    await page.click('[data-test=save]');
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tz-e2e-names-')), 'saved.xlsx');
-    await (await download).saveAs(file);
+    const file = await saveWorkbook(page, 'tz-e2e-names-');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const sheet = wb.getWorksheet('收文登记')!;

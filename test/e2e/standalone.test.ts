@@ -14,7 +14,7 @@ import { runCli } from '../support/cli';
 import { FIXTURE_DOCS, readDir } from '../support/docs';
 import { buildCatalog } from '../../src/spec/catalog';
 import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
-import { WEB, launch, screenshotPath, serve, type Browser, type Served } from './support';
+import { WEB, openStandalone, saveWorkbook, screenshotPath, serve, type Browser, type Served } from './support';
 
 const START = new Date('2026-03-02T09:00:00+08:00');
 const XSS = '<img src=x onerror=alert(1)>';
@@ -74,17 +74,13 @@ async function act(kind: 'approve' | 'return' | 'reject', opinion = ''): Promise
 }
 
 beforeAll(async () => {
-  server = await serve(WEB);
-  browser = await launch();
-  browser.context.setDefaultTimeout(10_000);
-  page = await browser.context.newPage();
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.clock.setFixedTime(START);
-  await page.goto(`${server.url}standalone.html`);
+  ({ server, browser, page } = await openStandalone(START, (p) => {
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+  }));
 });
 
 afterAll(async () => {
@@ -267,10 +263,7 @@ describe('the standalone page over a new workbook', () => {
   });
 
   it('saves the workbook; the saved file passes taizhang check and verify and keeps hostile text as text', async () => {
-    const download = page.waitForEvent('download');
-    await page.click('[data-test=save]');
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tz-e2e-')), 'saved.xlsx');
-    await (await download).saveAs(file);
+    const file = await saveWorkbook(page, 'tz-e2e-');
     // As of the day the records were made (the page's clock), so real time passing does not make them overdue.
     const check = await runCli(['check', file, '--as-of', '2026-03-02']);
     expect(check.stderr + check.stdout).not.toMatch(/内部错误|internal error/);

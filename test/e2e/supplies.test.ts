@@ -17,7 +17,7 @@ import { ANALYSIS_SHEET, DETAIL_SHEET, PLAN_SHEET } from '../../src/inventory/an
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/adapter';
 import { runCli } from '../support/cli';
 import { ROOT } from '../support/docs';
-import { WEB, launch, screenshotPath, serve, type Browser, type Served } from './support';
+import { WEB, launch, saveWorkbook, screenshotPath, serve, type Browser, type Served } from './support';
 
 /** The page's clock; the demo year ends that day, and the CLI is asked about the same day. */
 const TODAY = '2026-03-15';
@@ -114,10 +114,7 @@ describe('the 办公用品 screen over the demo workbook', () => {
   });
 
   it('saves a file whose 消耗分析 holds the same totals, with tables and data bars', async () => {
-    const download = page.waitForEvent('download');
-    await page.click('[data-test=save]');
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tz-supplies-saved-')), 'saved.xlsx');
-    await (await download).saveAs(file);
+    const file = await saveWorkbook(page, 'tz-supplies-saved-');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     for (const name of [ANALYSIS_SHEET, PLAN_SHEET, DETAIL_SHEET]) expect(wb.getWorksheet(name)).toBeDefined();
@@ -187,10 +184,7 @@ describe('the 办公用品 screen over the demo workbook', () => {
   });
 
   it('saves a file whose audit chain, drafts included, passes taizhang verify', async () => {
-    const download = page.waitForEvent('download');
-    await page.click('[data-test=save]');
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tz-supplies-drafts-')), 'saved.xlsx');
-    await (await download).saveAs(file);
+    const file = await saveWorkbook(page, 'tz-supplies-drafts-');
     const verify = await runCli(['verify', file]);
     expect([verify.code, verify.stderr]).toEqual([0, '']);
     expect(pageErrors).toEqual([]);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const WEB = path.join(ROOT, 'dist', 'web');
@@ -80,4 +80,43 @@ export async function launch(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, `${name}.png`);
+}
+
+/** Clicks 保存(下载) on the standalone page and returns where the downloaded workbook was saved. */
+export async function saveWorkbook(page: Page, prefix: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.click('[data-test=save]');
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), prefix)), 'saved.xlsx');
+  await (await download).saveAs(file);
+  return file;
+}
+
+export interface StandaloneRun {
+  server: Served;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The built standalone page served and opened in a fresh Chromium at a fixed clock; `watch` attaches listeners
+ * (console, requests, dialogs) before the page loads, so that nothing of the load is missed.
+ */
+export async function openStandalone(clock: Date, watch: (page: Page) => void = () => undefined): Promise<StandaloneRun> {
+  const server = await serve(WEB);
+  const browser = await launch();
+  browser.context.setDefaultTimeout(10_000);
+  const page = await browser.context.newPage();
+  watch(page);
+  await page.clock.setFixedTime(clock);
+  await page.goto(`${server.url}standalone.html`);
+  return {
+    server,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

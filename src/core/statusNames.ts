@@ -14,7 +14,7 @@ export const STATUS_ENGLISH: Readonly<Record<string, string>> = {
   [STATUS_WITHDRAWN]: 'Withdrawn',
 };
 
-/** A name the document gives in English (register, field or step), or the Chinese name when it gives none. */
+/** A name the document gives in English (register, field, step or deadline), or the Chinese name when it gives none. */
 export function englishNameOf(spec: Pick<RegisterSpec, 'englishNames'>, name: string): string {
   return spec.englishNames?.[name] ?? name;
 }

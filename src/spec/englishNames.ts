@@ -1,6 +1,6 @@
 /**
  * The optional `## 英文名称` section of a process document: a table `| 名称 | 英文 |` that gives the register's name,
- * its fields' names and its approval steps' names in English, for the task pane in English. A separate section
+ * its fields', its approval steps' and its deadlines' names in English, for the task pane in English. A separate section
  * rather than a column, so that the 字段 table stays the document's own; a name it does not give stays Chinese.
  */
 import { nonBlank, readTables, type Section } from './markdown';
@@ -14,6 +14,7 @@ export interface NamedThings {
   register: string;
   fields: readonly string[];
   steps: readonly string[];
+  deadlines: readonly string[];
 }
 
 type Report = (line: number, column: number, message: string, messageEn: string) => void;
@@ -30,11 +31,11 @@ export function readEnglishNames(section: Section, named: NamedThings, report: R
   const englishColumn = header.indexOf('英文');
   if (!table || nameColumn < 0 || englishColumn < 0) {
     const at = table?.line ?? nonBlank(section.body)[0]?.line ?? section.line;
-    report(at, 1, '“英文名称”章节写一个表格 | 名称 | 英文 |,每行一个登记表名称、字段名或审批步骤及其英文名', 'The 英文名称 section needs a table | 名称 | 英文 | with one register, field or step name and its English name per row');
+    report(at, 1, '“英文名称”章节写一个表格 | 名称 | 英文 |,每行一个登记表名称、字段名、审批步骤或期限事项及其英文名', 'The 英文名称 section needs a table | 名称 | 英文 | with one register, field, step or deadline name and its English name per row');
     return names;
   }
   if (table.missingSeparator) report(table.line + 1, 1, '表头下缺少分隔行 | --- | --- |', 'The table lacks its | --- | separator row');
-  const known = new Set([named.register, ...named.fields, ...named.steps]);
+  const known = new Set([named.register, ...named.fields, ...named.steps, ...named.deadlines]);
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
     const nameCell = row.cells[nameColumn];
@@ -43,7 +44,7 @@ export function readEnglishNames(section: Section, named: NamedThings, report: R
     const english = englishCell?.text.trim() ?? '';
     const nameAt = nameCell?.column ?? 1;
     if (name === '') {
-      report(row.line, nameAt, '“名称”为空:写登记表名称、字段名或审批步骤(如“收文日期”)', 'Empty 名称: write a register, field or step name (e.g. 收文日期)');
+      report(row.line, nameAt, '“名称”为空:写登记表名称、字段名、审批步骤或期限事项(如“收文日期”)', 'Empty 名称: write a register, field, step or deadline name (e.g. 收文日期)');
       continue;
     }
     if (firstLine.has(name)) {
@@ -56,8 +57,8 @@ export function readEnglishNames(section: Section, named: NamedThings, report: R
         report(
           row.line,
           nameAt,
-          `“${name}”不是本文件中的登记表名称、字段名或审批步骤:按“# 标题”、字段表或审批流程中的写法写`,
-          `"${name}" names nothing in this document: write the register name, a field name or an approval step exactly as the title, the field table or the chain writes it`,
+          `“${name}”不是本文件中的登记表名称、字段名、审批步骤或期限事项:按“# 标题”、字段表、审批流程或期限表中的写法写`,
+          `"${name}" names nothing in this document: write the register name, a field, an approval step or a deadline exactly as the title, the field table, the chain or the deadline table writes it`,
         );
       continue;
     }

@@ -143,16 +143,18 @@ function parseUnsafe(source: string, file: string, context: SpecContext, errors:
   if (!chainSection)
     errors.add(lastLine(doc), 1, '缺少“## 审批流程”:写审批链(如“经办人申请——公司领导审批——综合办公室盖章”),无需审批写“无”', 'Missing "## 审批流程" (write 无 when there is none)');
 
+  const errorsBeforeDeadlines = errors.errors.length;
   const deadlines = sections.get('期限') ? readDeadlines(sections.get('期限')!, fieldByName, errors, known) : [];
+  const deadlinesBroken = errors.errors.length > errorsBeforeDeadlines;
   const rules = sections.get('校验规则') ? readRules(sections.get('校验规则')!, fieldByName, errors, known) : [];
 
   const englishSection = sections.get(ENGLISH_NAMES_SECTION);
   const englishNames = englishSection
     ? readEnglishNames(
         englishSection,
-        { register: name, fields: fields.map((f) => f.name), steps: chain.flatMap((r) => r.steps.map((s) => s.text)) },
+        { register: name, fields: fields.map((f) => f.name), steps: chain.flatMap((r) => r.steps.map((s) => s.text)), deadlines: deadlines.map((d) => d.name) },
         (line, column, message, messageEn) => errors.add(line, column, message, messageEn),
-        (unknown) => broken.has(unknown) || chainBroken,
+        (unknown) => broken.has(unknown) || chainBroken || deadlinesBroken,
       )
     : {};
 

@@ -212,7 +212,7 @@ export const RegisterSpecSchema = z
     rules: z.array(CrossRuleSchema),
     /** The field that names a record in the pane's lists (标题字段); unset: the first required text field. */
     titleField: nonEmpty.optional(),
-    /** English names (## 英文名称): the register's, its fields' and its steps' Chinese names → English, for the pane in English. */
+    /** English names (## 英文名称): the register's, its fields', steps' and deadlines' Chinese names → English, for the pane in English. */
     englishNames: z.record(z.string(), nonEmpty).optional(),
   })
   .strict();

@@ -3,7 +3,7 @@
  * the page loads without a failed request or a console error; search finds text with quotes as shown; the records
  * list shows each record's title; 提交 without a current user shows the warning and the field errors at once, and
  * choosing a user clears the warning; 退回 without an opinion marks the opinion box; in English the statuses, the
- * register, field and step names are English while the workbook keeps its Chinese statuses.
+ * register, field, step and deadline names are English while the workbook keeps its Chinese statuses.
  * Needs `npm run build` (dist/web); `npm test` builds it before jest.
  */
 import ExcelJS from 'exceljs';
@@ -176,6 +176,10 @@ describe('the standalone page, as a new user finds it', () => {
     const steps = await page.locator('[data-test=steps] li strong').allTextContents();
     expect(steps).toEqual(['Office clerk logging', "Office director's proposal", "Supervising leader's instructions", 'Handling department action', 'Office clerk filing']);
     await page.screenshot({ path: screenshotPath('en-US-detail-names'), fullPage: true });
+
+    await tab('queue');
+    // The deadline 呈批 of the records waiting for 阅批日期, named in English with its done field.
+    await expect(page.textContent('[data-test=queue-soon]')).resolves.toContain('Submission for review: “Date reviewed” by');
 
     await tab('new');
     await expect(page.textContent(`label[for="${await page.getAttribute(field('文件标题'), 'id')}"]`)).resolves.toBe('Document title');

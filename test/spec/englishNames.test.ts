@@ -27,12 +27,12 @@ function errorsOf(source: string): DocError[] {
 }
 
 describe('## 英文名称', () => {
-  const source = withEnglish(['| 收文登记 | Incoming documents |', '| 文件标题 | Document title |', '| 办公室主任拟办 | Office director\'s proposal |']);
+  const source = withEnglish(['| 收文登记 | Incoming documents |', '| 文件标题 | Document title |', '| 办公室主任拟办 | Office director\'s proposal |', '| 呈批 | Submission for review |']);
 
-  it('gives the register, a field and a step an English name in the spec', () => {
+  it('gives the register, a field, a step and a deadline an English name in the spec', () => {
     const result = parseRegisterDocument(source, FILE, fixtureContext());
     if (!result.ok) throw new Error(result.errors.map((e) => formatDocError(e)).join('\n'));
-    expect(result.value.englishNames).toEqual({ 收文登记: 'Incoming documents', 文件标题: 'Document title', 办公室主任拟办: "Office director's proposal" });
+    expect(result.value.englishNames).toEqual({ 收文登记: 'Incoming documents', 文件标题: 'Document title', 办公室主任拟办: "Office director's proposal", 呈批: 'Submission for review' });
   });
 
   it('is optional: a document without it has no English names', () => {
@@ -54,7 +54,7 @@ describe('## 英文名称', () => {
     const bad = withEnglish(['| 收文登记 | Incoming documents |', '| 发文单位 | Issuer |']);
     const [error] = errorsOf(bad);
     expect(error).toMatchObject({ file: FILE, line: lineOf(bad, '| 发文单位 |'), column: 3 });
-    expect(error.message).toContain('“发文单位”不是本文件中的登记表名称、字段名或审批步骤');
+    expect(error.message).toContain('“发文单位”不是本文件中的登记表名称、字段名、审批步骤或期限事项');
     expect(error.messageEn).toContain('"发文单位" names nothing in this document');
   });
 
@@ -117,19 +117,19 @@ describe('标题字段', () => {
 describe('the shipped documents', () => {
   const catalog = buildCatalog(readDir(TEMPLATES_DIR));
 
-  it('each give an English name to their register, every field and every approval step', () => {
+  it('each give an English name to their register, every field, every approval step and every deadline', () => {
     if (!catalog.ok) throw new Error(catalog.errors.map((e) => formatDocError(e)).join('\n'));
     const missing = catalog.value.registers.flatMap((spec) => {
-      const names = [spec.name, ...spec.fields.map((f) => f.name), ...spec.chain.flatMap((r) => r.steps.map((s) => s.text))];
+      const names = [spec.name, ...spec.fields.map((f) => f.name), ...spec.chain.flatMap((r) => r.steps.map((s) => s.text)), ...spec.deadlines.map((d) => d.name)];
       return names.filter((n) => !spec.englishNames?.[n]).map((n) => `${spec.name}: ${n}`);
     });
     expect(missing).toEqual([]);
   });
 
-  it('never give two fields or two steps of one register the same English name', () => {
+  it('never give two fields, steps or deadlines of one register the same English name', () => {
     if (!catalog.ok) return;
     for (const spec of catalog.value.registers) {
-      const english = [...new Set([...spec.fields.map((f) => f.name), ...spec.chain.flatMap((r) => r.steps.map((s) => s.text))])].map((n) => spec.englishNames![n]);
+      const english = [...new Set([...spec.fields.map((f) => f.name), ...spec.chain.flatMap((r) => r.steps.map((s) => s.text)), ...spec.deadlines.map((d) => d.name)])].map((n) => spec.englishNames![n]);
       expect({ register: spec.name, repeated: english.filter((e, i) => english.indexOf(e) !== i) }).toEqual({ register: spec.name, repeated: [] });
     }
   });

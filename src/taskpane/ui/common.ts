@@ -37,5 +37,5 @@ export function lateText(leftMs: number): string {
 }
 
 export function deadlineText(item: DeadlineItem, spec: Pick<RegisterSpec, 'englishNames'>): string {
-  return t('queue.deadline', { name: item.deadline.name, due: displayDue(item.deadline, item.due), done: nameOf(spec, item.deadline.doneField) });
+  return t('queue.deadline', { name: nameOf(spec, item.deadline.name), due: displayDue(item.deadline, item.due), done: nameOf(spec, item.deadline.doneField) });
 }

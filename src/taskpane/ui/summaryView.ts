@@ -11,7 +11,7 @@ import { nameOf, registerName } from './names';
 const GROUP_ENGLISH: Readonly<Record<string, string>> = { 审批中: 'In approval', 无需审批: 'No approval needed', ...STATUS_ENGLISH };
 const groupName = (column: string) => (getLang() === 'en-US' ? (GROUP_ENGLISH[column] ?? column) : column);
 
-/** A register, or one of its fields, as named in the pane's language (the summary keeps the Chinese names it writes to 汇总). */
+/** A register, or one of its fields or deadlines, as named in the pane's language (the summary keeps the Chinese names it writes to 汇总). */
 function nameFor(app: App, id: string, name: string, field?: string): string {
   const spec = app.registers().find((r) => r.id === id)?.spec;
   if (field !== undefined) return spec ? nameOf(spec, field) : field;
@@ -56,7 +56,7 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
               'li',
               { class: 'tz-card' },
               h('div', { class: 'tz-card-title' }, `${nameFor(app, o.registerId, o.register)} ${o.number || t('summary.atRow', { row: o.sheetRow })}`, h('span', { class: 'tz-badge tz-badge-overdue' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
-              h('div', { class: 'tz-card-meta' }, t('queue.deadline', { name: o.deadline, due: o.due, done: nameFor(app, o.registerId, o.register, o.done) })),
+              h('div', { class: 'tz-card-meta' }, t('queue.deadline', { name: nameFor(app, o.registerId, o.register, o.deadline), due: o.due, done: nameFor(app, o.registerId, o.register, o.done) })),
             ),
           ),
         )

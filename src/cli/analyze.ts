@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { dateToSerial } from '../core/cells';
+import { officeTimeZone, timeZoneProblem, wallClockIn } from '../core/officeClock';
 import { analysisLayouts } from '../inventory/analysisSheets';
 import { analyzeLedger, type AnalysisResult } from '../inventory/analyze';
 import { hasNoSupplies, ledgerFromReadResult, ledgerReadRequest } from '../inventory/input';
@@ -38,9 +39,13 @@ export function defaultOutFile(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, ext)}-消耗分析${ext || '.xlsx'}`);
 }
 
-function today(): number {
-  const now = new Date();
-  return ymdToSerial(now.getFullYear(), now.getMonth() + 1, now.getDate());
+/** Today on the office's wall clock (设置's 时区), not this machine's. */
+function today(ledger: Ledger, io: Io): number {
+  const settings = { timeZone: ledger.timeZone };
+  const problem = timeZoneProblem(settings);
+  if (problem) io.err(`taizhang analyze: ${problem.message} (${problem.messageEn})`);
+  const [y, m, d] = wallClockIn(officeTimeZone(settings), new Date()).slice(0, 10).split('-').map(Number);
+  return ymdToSerial(y, m, d);
 }
 
 const NO_SUPPLIES = (file: string) =>
@@ -61,8 +66,8 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 
 export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
   const month = options.month === undefined ? null : strictMonth(options.month);
-  const asOf = options.asOf === undefined ? today() : dateToSerial(options.asOf);
-  if (asOf === null) throw new UsageError(`--as-of 应为 YYYY-MM-DD,如 2026-04-30 (--as-of must be YYYY-MM-DD)`);
+  const givenAsOf = options.asOf === undefined ? undefined : dateToSerial(options.asOf);
+  if (givenAsOf === null) throw new UsageError(`--as-of 应为 YYYY-MM-DD,如 2026-04-30 (--as-of must be YYYY-MM-DD)`);
   const stat = await fs.stat(file).catch(() => null);
   if (!stat || !stat.isFile()) throw new UsageError(`找不到工作簿 ${file} (no such file)`);
   const write = options.out !== undefined || !options.json;
@@ -104,6 +109,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
     throw error;
   }
   bar.step(2, write ? 3 : 2, '分析');
+  const asOf = givenAsOf ?? today(ledger, io);
   const result = analyzeLedger(ledger, { asOf, month });
   if (workbook) {
     bar.step(3, 3, `写入 ${path.basename(out)}`);

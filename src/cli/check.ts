@@ -4,12 +4,14 @@
  * cross-field rules, numbering, status vs approval columns, overdue deadlines, table structure.
  * Exit 0 when clean, 1 with located findings, 2 when the file cannot be read.
  */
+import type { CellValue } from '../core/cells';
 import { checkWorkbook } from '../core/check';
 import { displayInstant, parseAsOf, parseInstant } from '../core/dates';
 import { findingLocation, type Finding } from '../core/findings';
+import { DEFAULT_TIME_ZONE } from '../core/officeClock';
 import { UsageError } from './args';
 import type { Io } from './io';
-import { InputError, nowText, openWorkbook, readRegisters, say, type Lang } from './workbookFile';
+import { InputError, nowText, officeClockOf, openWorkbook, readRegisters, say, type Lang } from './workbookFile';
 
 export interface CheckOptions {
   json: boolean;
@@ -17,11 +19,19 @@ export interface CheckOptions {
   lang: Lang;
 }
 
-export function asOfInstant(text: string | undefined): number {
-  if (text === undefined) return parseInstant(nowText())!;
+/** `--as-of` when given, otherwise now on the office's wall clock (its time zone from 设置). */
+export function asOfInstant(text: string | undefined, timeZone: string = DEFAULT_TIME_ZONE): number {
+  if (text === undefined) return parseInstant(nowText(timeZone))!;
   const ms = parseAsOf(text);
   if (ms === null) throw new UsageError(`--as-of 应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm,如 2026-11-30 (--as-of must be a date)`);
   return ms;
+}
+
+/** "now" for a command over a read workbook: --as-of, or the office's clock (warning when 设置's 时区 is wrong). */
+export function asOfAtOffice(options: { asOf?: string; lang: Lang }, settingsRows: CellValue[][] | null, command: string, io: Io): number {
+  const clock = officeClockOf(settingsRows);
+  if (clock.problem && options.asOf === undefined) io.err(`taizhang ${command}: ${say(options.lang, clock.problem.message, clock.problem.messageEn)}`);
+  return asOfInstant(options.asOf, clock.timeZone);
 }
 
 function line(f: Finding, lang: Lang): string {
@@ -31,7 +41,7 @@ function line(f: Finding, lang: Lang): string {
 }
 
 export async function checkCommand(file: string, options: CheckOptions, io: Io): Promise<number> {
-  const asOf = asOfInstant(options.asOf);
+  asOfInstant(options.asOf); // a bad --as-of is bad usage, said before the file is read
   let read;
   try {
     read = await readRegisters(file, await openWorkbook(file));
@@ -40,6 +50,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: Io):
     io.err(`taizhang check: ${say(options.lang, error.message, error.messageEn)}`);
     return 2;
   }
+  const asOf = asOfAtOffice(options, read.settingsRows, 'check', io);
   const report = checkWorkbook({ meta: read.meta, tables: read.tables, settingsRows: read.settingsRows }, asOf);
   const errors = report.findings.filter((f) => f.severity === 'error');
   const overdue = report.findings.filter((f) => f.severity === 'overdue');

@@ -10,7 +10,7 @@ import { DESTRUCTION_SHEET, destructionList, destructionSheetRows, type Destruct
 import { settingsFromSheet } from '../core/settings';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { UsageError } from './args';
-import { asOfInstant } from './check';
+import { asOfAtOffice, asOfInstant } from './check';
 import type { Io } from './io';
 import { InputError, openWorkbook, readRegisters, say, type Lang } from './workbookFile';
 
@@ -22,7 +22,7 @@ export interface RetentionOptions {
 }
 
 export async function retentionCommand(file: string, options: RetentionOptions, io: Io): Promise<number> {
-  const asOf = asOfInstant(options.asOf);
+  asOfInstant(options.asOf); // a bad --as-of is bad usage, said before the file is read
   if (options.out && path.resolve(options.out) === path.resolve(file))
     throw new UsageError('--out 不能是原工作簿本身:销毁清册写入副本 (--out must not be the input workbook)');
   let wb;
@@ -35,6 +35,7 @@ export async function retentionCommand(file: string, options: RetentionOptions, 
     io.err(`taizhang retention: ${say(options.lang, error.message, error.messageEn)}`);
     return 2;
   }
+  const asOf = asOfAtOffice(options, read.settingsRows, 'retention', io);
   const registers = read.meta.registers.flatMap((m) => {
     const t = read.tables[m.table];
     return t ? [{ spec: m.spec, sheet: t.sheet, records: tableRecords(m.spec, t.rows, t.firstRow) }] : [];

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cells';
 import { AUDIT_SHEET, SETTINGS_SHEET } from '../core/layout';
+import { officeTimeZone, timeZoneFromSheet, timeZoneProblem, wallClockIn } from '../core/officeClock';
 import type { WorkbookMeta } from '../core/metadata';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import type { TableSnapshot } from '../workbook/port';
@@ -82,9 +83,16 @@ export function say(lang: Lang, zh: string, en: string): string {
   return lang === 'en-US' ? en : zh;
 }
 
-/** `--as-of` → naive instant text, or now on the machine's wall clock. */
-export function nowText(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+/**
+ * The office's clock for a command: the zone 设置 names (Asia/Shanghai when none), with a located warning when its
+ * 时区 is not a zone. Records hold the office's wall-clock time, so "now" is read there, not in this machine's zone.
+ */
+export function officeClockOf(settingsRows: CellValue[][] | null): { timeZone: string; problem: { message: string; messageEn: string } | null } {
+  const settings = { timeZone: settingsRows ? timeZoneFromSheet(settingsRows) : undefined };
+  return { timeZone: officeTimeZone(settings), problem: timeZoneProblem(settings) };
+}
+
+/** Now on the office's wall clock, as records hold time: YYYY-MM-DDTHH:mm. */
+export function nowText(timeZone: string): string {
+  return wallClockIn(timeZone, new Date());
 }

@@ -1,10 +1,11 @@
 /**
- * The 设置 sheet as the office keeps it (departments A:B, roles D:E, people G:I with 、-separated roles, one list
- * per column from K; headers in row 1) → SettingsSpec, and who holds which role.
+ * The 设置 sheet as the office keeps it (departments A:B, roles D:E, people G:I with 、-separated roles, the 时区 in
+ * J2, one list per column from K; headers in row 1) → SettingsSpec, and who holds which role.
  * The sheet, not the document, is the truth in a filled workbook: offices add people and list values there.
  */
 import type { CellValue } from './cells';
 import type { SettingsSpec } from '../spec/schema';
+import { TIME_ZONE_COLUMN, TIME_ZONE_HEADER, timeZoneFromSheet } from './officeClock';
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -34,6 +35,8 @@ export function settingsFromSheet(rows: CellValue[][]): SettingsSpec {
     const values = body.map((r) => text(r[col])).filter(Boolean);
     if (values.length) settings.lists.push({ name, values });
   }
+  const timeZone = timeZoneFromSheet(rows);
+  if (timeZone !== undefined) settings.timeZone = timeZone;
   return settings;
 }
 
@@ -59,5 +62,9 @@ export function settingsToRows(settings: SettingsSpec): CellValue[][] {
   settings.roles.forEach((r, i) => ((rows[i + 1][3] = r.name), (rows[i + 1][4] = r.note)));
   settings.people.forEach((p, i) => ((rows[i + 1][6] = p.name), (rows[i + 1][7] = p.department), (rows[i + 1][8] = p.roles.join('、'))));
   settings.lists.forEach((l, j) => l.values.forEach((v, i) => (rows[i + 1][10 + j] = v)));
+  if (settings.timeZone !== undefined) {
+    rows[0][TIME_ZONE_COLUMN] = TIME_ZONE_HEADER;
+    (rows[1] ??= Array<CellValue>(width).fill(null))[TIME_ZONE_COLUMN] = settings.timeZone;
+  }
   return rows;
 }

@@ -12,6 +12,7 @@ import { registerMeta, type RegisterMeta } from '../core/metadata';
 import { settingsToRows } from '../core/settings';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 import { planInvalidRecords } from './invalid';
+import { drawnDownItems } from './lowStock';
 import { MemoryBook } from './memoryBook';
 import { notesRows, type NoteItem } from './notes';
 import { demoSettings } from './people';
@@ -106,7 +107,14 @@ export async function generateDemo(catalog: { settings: SettingsSpec; registers:
     metas,
     tables,
     auditRows: book.sheets.get(AUDIT_SHEET)!,
-    notes: notesRows(intents, { start: formatDate(start), end: endText, records: sim.placed.size, actions: sim.actions, people: settings.people.length }),
+    notes: notesRows(intents, {
+      start: formatDate(start),
+      end: endText,
+      records: sim.placed.size,
+      actions: sim.actions,
+      people: settings.people.length,
+      lowStock: drawnDownItems(plans.filter((p) => p.meta.id === 'supplies_issue' && sim.placed.has(p.id))),
+    }),
     intents,
     asOf: endText,
     stats: {

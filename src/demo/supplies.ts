@@ -13,6 +13,7 @@ import type { SettingsSpec } from '../spec/schema';
 import type { DemoValue, RecordPlan } from './plan';
 import type { Rng } from './random';
 import { planRecord, type GenContext } from './recordGen';
+import { drawdowns, leftAfterDrawdown, type RunLow } from './lowStock';
 import { isWorkday, timeOnDay, workdaysOfMonth } from './timeline';
 
 export const SUPPLIES_IDS = new Set(['supplies_catalog', 'supplies_demand', 'supplies_receipt', 'supplies_issue', 'supplies_stocktake', 'purchase_requests']);
@@ -244,7 +245,7 @@ export function planSupplies(metas: RegisterMeta[], ctx: GenContext, rng: Rng, s
     // so that what is issued on a day is what the ledger holds that day.
     const planDay = days[Math.min(days.length - 1, 2)];
     const after = days.filter((d) => d > planDay);
-    const requests: { t0: number; day: number; it: Item; dept: string; asked: number; demandPlan: RecordPlan | null; unplanned: boolean; who: string }[] = [];
+    const requests: { t0: number; day: number; it: Item; dept: string; asked: number; demandPlan: RecordPlan | null; unplanned: boolean; who: string; runLow?: RunLow }[] = [];
     for (const dept of departments) {
       const staff = people(dept.name);
       if (!staff.length) continue;
@@ -278,13 +279,24 @@ export function planSupplies(metas: RegisterMeta[], ctx: GenContext, rng: Rng, s
         requests.push({ t0: timeOnDay(day, rng, 10 * 60 + 30, 17 * 60), day, it, dept: dept.name, asked: Math.max(1, Math.round(it.monthly * share * 0.3)), demandPlan: null, unplanned: true, who: rng.pick(staff).name });
       }
     }
+    // The last month: a few items drawn down, so the demo ends with reorders to suggest.
+    if (Date.UTC(y, m, 1) > ctx.asOf)
+      for (const d of drawdowns(after, (dept) => people(dept).map((p) => p.name), rng.fork('runLow'))) {
+        const it = list.find((i) => i.name === d.runLow.item);
+        if (it) requests.push({ t0: d.t0, day: d.day, it, dept: d.runLow.department, asked: 0, demandPlan: null, unplanned: true, who: d.who, runLow: d.runLow });
+      }
     for (const r of requests.sort((a, b) => a.t0 - b.t0)) {
       if (r.t0 > ctx.asOf) continue;
+      if (r.runLow) {
+        const available = ledger.available(r.it.code, r.day);
+        r.asked = available - leftAfterDrawdown(available);
+        if (r.asked < 1) continue;
+      }
       const given = Math.min(r.asked, ledger.available(r.it.code, r.day));
       const seed: Record<string, DemoValue> = {
         领用日期: formatDate(r.day), 领用部门: r.dept, 需求单号: r.demandPlan ? { ref: r.demandPlan.id } : null, 物品编码: r.it.code, 物品名称: r.it.name,
         申领数量: r.asked, 实发数量: given, 用途: '日常办公', 领用人: r.who, 领用人签字: true, 发放人: clerk, 计划外领用: r.unplanned,
-        备注: given < r.asked ? `库存不足,实发 ${given},余数到货后补发` : r.unplanned ? '临时工作需要,计划外领用' : null,
+        备注: r.runLow ? r.runLow.reason : given < r.asked ? `库存不足,实发 ${given},余数到货后补发` : r.unplanned ? '临时工作需要,计划外领用' : null,
       };
       if (!issue || keep(issue, planRecord(issue, ctx, rng, { t0: r.t0, person: r.who, fate: 'done', seed }))) ledger.issue(r.it.code, r.day, given);
     }

@@ -5,6 +5,7 @@
  */
 import type { CellValue } from '../core/cells';
 import { STATUS_HEADER } from '../core/layout';
+import { timeZoneFromSheet } from '../core/officeClock';
 import { cellDay, cellNumber, cellPercent, cellText, cellYesNo } from './cellValues';
 import { Dictionary, FloatColumn, IntColumn } from './columns';
 import {
@@ -94,6 +95,8 @@ export interface Ledger {
   headcount: Map<string, number>;
   /** 设置: the 供应商 list. */
   supplierList: string[];
+  /** The office's 时区 as 设置 writes it (J2), when it does: "today" is taken there. */
+  timeZone?: string;
   problems: Problem[];
 }
 
@@ -124,6 +127,7 @@ export class LedgerBuilder {
   private readonly receivedByRequest = new Map<string, number>();
   private readonly headcount = new Map<string, number>();
   private supplierList: string[] = [];
+  private timeZone: string | undefined;
   /** Earliest issue of anything: where the issue history starts (半年使用数 of a young register). */
   private firstIssueDay = Infinity;
 
@@ -180,8 +184,9 @@ export class LedgerBuilder {
     }
   }
 
-  /** The 设置 sheet as values from A1: departments with 人数, and the 供应商 list. */
+  /** The 设置 sheet as values from A1: departments with 人数, the 供应商 list and the 时区. */
   settings(rows: readonly (readonly CellValue[])[]): void {
+    this.timeZone = timeZoneFromSheet(rows);
     const header = (rows[0] ?? []).map((c) => cellText(c ?? null));
     const countCol = header.indexOf('人数');
     const deptCol = countCol > 0 && header[countCol - 1] === '部门' ? countCol - 1 : header.indexOf('部门');
@@ -249,6 +254,7 @@ export class LedgerBuilder {
       firstIssueDay: this.firstIssueDay,
       headcount: this.headcount,
       supplierList: [...new Set(this.supplierList)],
+      ...(this.timeZone === undefined ? {} : { timeZone: this.timeZone }),
       problems: this.problems,
     };
   }

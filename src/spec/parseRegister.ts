@@ -4,6 +4,7 @@
 import type { DocError, ParseResult } from './errors';
 import { sortErrors } from './errors';
 import { ENGLISH_NAMES_SECTION, readEnglishNames } from './englishNames';
+import { FirstSeen, deadlineKey, repeatedStep, routeKey, ruleKey } from './duplicates';
 import { bodyText, foldWidth, nonBlank, parseMarkdown, readTables, type Section, type Table } from './markdown';
 import {
   KNOWN_TYPE_WORDS,
@@ -423,6 +424,7 @@ function readChain(section: Section, context: SpecContext, fields: Map<string, F
     return [];
   }
   const routes: ChainRoute[] = [];
+  const routeLines = new FirstSeen();
   let defaultSeen = false;
   for (const { line, text } of lines) {
     const t = foldWidth(text).trim().replace(/^[-*]\s*/, '');
@@ -458,6 +460,12 @@ function readChain(section: Section, context: SpecContext, fields: Map<string, F
     } else {
       defaultSeen = true;
     }
+    const sameRoute = routeLines.seenBefore(routeKey(route.when), line);
+    if (sameRoute !== null) {
+      const which = route.when ? `“当 ${route.label}”` : '“其他”(默认)';
+      errors.add(line, 1, `审批路线${which}重复(第 ${sameRoute} 行已有),请删去一行或合并`, `The route ${route.when ? `"${route.label}"` : '"其他" (default)'} appears twice (first on line ${sameRoute})`);
+      continue;
+    }
     const stepTexts = splitChain(chainText);
     if (stepTexts.length < 2) {
       errors.add(line, 1, '审批链至少两步,用“——”或“→”连接,如“经办人申请——公司领导审批”', 'A chain needs at least two steps joined by —— or →');
@@ -475,8 +483,16 @@ function readChain(section: Section, context: SpecContext, fields: Map<string, F
       }
       steps.push(step.value);
     }
-    if (new Set(steps.map((s) => s.text)).size !== steps.length) {
-      errors.add(line, 1, '同一审批链中有重复的步骤', 'A step appears twice in one chain');
+    const repeated = stepsOk ? repeatedStep(steps) : -1;
+    if (repeated >= 0) {
+      const folded = foldWidth(text);
+      let column = -1;
+      for (let i = 0, from = 0; i <= repeated; i++) {
+        column = folded.indexOf(stepTexts[i], from);
+        from = column + stepTexts[i].length;
+      }
+      const name = steps[repeated].text;
+      errors.add(line, Math.max(1, column + 1), `同一审批链中有重复的步骤“${name}”:每步只写一次`, `The step "${name}" appears twice in one chain`);
       stepsOk = false;
     }
     if (stepsOk) routes.push({ ...route, steps });
@@ -506,6 +522,8 @@ function readDeadlines(section: Section, fields: Map<string, FieldSpec>, errors:
     return [];
   }
   const result: Deadline[] = [];
+  const names = new FirstSeen();
+  const meanings = new FirstSeen();
   const broken = (name: string) => !fields.has(name) && known(name);
   for (const row of table.rows) {
     const get = (i: number) => row.cells[i]?.text.trim() ?? '';
@@ -545,6 +563,16 @@ function readDeadlines(section: Section, fields: Map<string, FieldSpec>, errors:
       }
       deadline.when = condition.value;
     }
+    const sameName = names.seenBefore(deadline.name, row.line);
+    if (sameName !== null) {
+      errors.add(row.line, at(col.name), `期限“${deadline.name}”重复(第 ${sameName} 行已有),请改名或删去一行`, `Duplicate deadline "${deadline.name}" (first on line ${sameName})`);
+      continue;
+    }
+    const sameMeaning = meanings.seenBefore(deadlineKey(deadline), row.line);
+    if (sameMeaning !== null) {
+      errors.add(row.line, at(col.name), `期限“${deadline.name}”与第 ${sameMeaning} 行的期限相同(起算、时限、完成、条件都一样),请删去一行`, `Deadline "${deadline.name}" repeats the deadline on line ${sameMeaning}`);
+      continue;
+    }
     result.push(deadline);
   }
   return result;
@@ -552,6 +580,7 @@ function readDeadlines(section: Section, fields: Map<string, FieldSpec>, errors:
 
 function readRules(section: Section, fields: Map<string, FieldSpec>, errors: Collector, known: (name: string) => boolean): CrossRule[] {
   const rules: CrossRule[] = [];
+  const seen = new FirstSeen();
   const lines = nonBlank(section.body);
   if (lines.length === 1 && foldWidth(lines[0].text).trim().replace(/^-\s*/, '') === '无') return [];
   for (const { line, text } of lines) {
@@ -570,6 +599,11 @@ function readRules(section: Section, fields: Map<string, FieldSpec>, errors: Col
     const typeProblem = ruleTypeProblem(rule.value, fields);
     if (typeProblem) {
       errors.add(line, 1, typeProblem, typeProblem);
+      continue;
+    }
+    const same = seen.seenBefore(ruleKey(rule.value), line);
+    if (same !== null) {
+      errors.add(line, 1, `校验规则“${t}”与第 ${same} 行的规则相同,请删去一行`, `The rule "${t}" repeats the rule on line ${same}`);
       continue;
     }
     rules.push(rule.value);

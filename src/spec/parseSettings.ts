@@ -1,11 +1,13 @@
 /**
- * The settings document (templates/_设置.md) → SettingsSpec: departments with headcount, roles, people, lists.
+ * The settings document (templates/_设置.md) → SettingsSpec: departments with headcount, roles, people, lists,
+ * the office's time zone.
  * It seeds the 设置 sheet of every workbook and tells register documents which roles and lists exist.
  */
 import type { DocError, ParseResult } from './errors';
 import { foldWidth, parseMarkdown, readTables, type Section } from './markdown';
 import { splitValues } from './rulesText';
 import { SettingsSpecSchema, type SettingsSpec } from './schema';
+import { readTimeZoneSection } from './timeZone';
 
 export const SETTINGS_FILE = '_设置.md';
 
@@ -72,8 +74,11 @@ export function parseSettingsDocument(source: string, file: string): ParseResult
       const dupes = names.filter((n, i) => names.indexOf(n) !== i);
       if (dupes.length) add(1, 1, `${kind}重复:${dupes.join('、')}`, `Duplicate ${kind}: ${dupes.join(', ')}`);
     }
+    const zoneSection = section('时区');
+    const zone = zoneSection ? readTimeZoneSection(zoneSection, file) : { errors: [] };
+    errors.push(...zone.errors);
     if (errors.length) return { ok: false, errors };
-    const parsed = SettingsSpecSchema.safeParse({ departments, roles, people, lists });
+    const parsed = SettingsSpecSchema.safeParse({ departments, roles, people, lists, ...(zone.timeZone ? { timeZone: zone.timeZone } : {}) });
     if (!parsed.success) {
       return { ok: false, errors: parsed.error.issues.map((i) => ({ file, line: 1, column: 1, message: `设置不完整:${i.path.join('.')} ${i.message}`, messageEn: `Invalid settings: ${i.path.join('.')} ${i.message}` })) };
     }

@@ -224,6 +224,8 @@ export const SettingsSpecSchema = z
     roles: z.array(z.object({ name: nonEmpty, note: z.string() }).strict()).min(1),
     people: z.array(z.object({ name: nonEmpty, department: nonEmpty, roles: z.array(nonEmpty) }).strict()),
     lists: z.array(z.object({ name: nonEmpty, values: z.array(nonEmpty).min(1) }).strict()),
+    /** The office's IANA time zone (时区); "now" is taken there. Asia/Shanghai when absent (core/officeClock). */
+    timeZone: nonEmpty.optional(),
   })
   .strict();
 export type SettingsSpec = z.infer<typeof SettingsSpecSchema>;

@@ -10,6 +10,7 @@ import type { FieldError } from '../core/findings';
 import { AUDIT_SHEET, META_SHEET, SETTINGS_SHEET, formSheetName } from '../core/layout';
 import type { RegisterMeta, WorkbookMeta } from '../core/metadata';
 import { rowToRecord, type RegisterRecord } from '../core/records';
+import { officeTimeZone, wallClockIn } from '../core/officeClock';
 import { settingsFromSheet } from '../core/settings';
 import { checkStructure, type StructureProblem } from '../core/structure';
 import { recordNumber, type WorkflowAction } from '../core/transitions';
@@ -44,12 +45,6 @@ export interface RegisterData {
 
 export type ActionResult = { ok: true; number: string; status: string | null } | { ok: false; errors: FieldError[] };
 
-/** Local wall-clock time as records hold it: naive YYYY-MM-DDTHH:mm. */
-export function wallClock(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}`;
-}
-
 /** Records of a snapshot (a whole table or a window of it), by body index. */
 export function snapshotRecords(spec: RegisterSpec, snapshot: TableSnapshot): RegisterRecord[] {
   const out: RegisterRecord[] = [];
@@ -70,11 +65,18 @@ export class Session {
   meta: WorkbookMeta | null = null;
   settings: SettingsSpec | null = null;
 
+  /**
+   * Naive wall-clock time YYYY-MM-DDTHH:mm in the office's time zone (设置's 时区, read with the workbook), whatever
+   * the zone of the computer the pane runs on; injected by tests that decide what "now" is.
+   */
+  readonly now: () => string;
+
   constructor(
     readonly port: WorkbookPort,
-    /** Naive local time YYYY-MM-DDTHH:mm; injected so tests and the e2e clock decide what "now" is. */
-    readonly now: () => string = () => wallClock(new Date()),
-  ) {}
+    now?: () => string,
+  ) {
+    this.now = now ?? (() => wallClockIn(officeTimeZone(this.settings), new Date()));
+  }
 
   get canSetUp(): boolean {
     return typeof this.port.setUp === 'function';

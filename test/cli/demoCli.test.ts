@@ -9,7 +9,9 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { intentsFromNotes } from '../../src/demo/notes';
-import { sheetValues } from '../../src/workbook/exceljs/adapter';
+import { createPurchaseDrafts } from '../../src/taskpane/supplies';
+import { Session } from '../../src/taskpane/session';
+import { ExcelJsWorkbook, sheetValues } from '../../src/workbook/exceljs/adapter';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'demo-templates');
 const PROTECTED = path.join(__dirname, '..', 'fixtures', '收文登记-有密码.xlsx');
@@ -69,6 +71,37 @@ describe('taizhang demo, check and verify on the demo workbook', () => {
     const en = await run('check', DEMO, '--as-of', '2026-11-30', '--lang', 'en');
     expect(en.out).toMatch(/^Errors \(\d+\):/);
     expect(en.out).toContain('At least 3 of');
+  });
+
+  it('analyze suggests reorders and a purchase plan by supplier for the items 演示说明 says run low', async () => {
+    const notes = sheetValues((await load(DEMO)).getWorksheet('演示说明')!).map((r) => String(r[0] ?? ''));
+    const line = notes.find((l) => l.startsWith('办公用品:'));
+    expect(line).toBeDefined();
+    const named = /最后一个月(.+?)被集中领用/.exec(line!)![1].split('、');
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    const r = await run('analyze', DEMO, '--json', '--as-of', '2026-11-30');
+    expect([r.code, r.err]).toEqual([0, '']);
+    const report = JSON.parse(r.out);
+    const toOrder = report.reorder.filter((l: { suggestedQuantity: number }) => l.suggestedQuantity > 0).map((l: { name: string }) => l.name);
+    expect(toOrder).toEqual(expect.arrayContaining(named));
+    expect(report.summary.itemsToReorder).toBe(toOrder.length);
+    const groups = report.purchasePlan.suppliers as { supplier: string; lines: { quantity: number }[] }[];
+    expect(groups.length).toBeGreaterThanOrEqual(2);
+    expect(groups.every((g) => g.supplier && g.lines.length > 0 && g.lines.every((l) => l.quantity > 0))).toBe(true);
+    expect(report.summary.planBudget).toBeGreaterThan(0);
+  });
+
+  it('the pane’s 生成采购申请草稿 drafts one 采购申请 per line of that plan', async () => {
+    const wb = await load(DEMO);
+    const session = new Session(new ExcelJsWorkbook(wb), () => '2026-11-30T16:00');
+    expect((await session.open()).kind).toBe('ready');
+    const clerk = session.settings!.people.find((p) => p.roles.includes('办公室文员'))!.name;
+    const outcome = await createPurchaseDrafts(session, clerk);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const lines = outcome.analysis.result.plan.groups.reduce((n, g) => n + g.lines.length, 0);
+    expect(lines).toBeGreaterThanOrEqual(2);
+    expect(outcome.drafts).toHaveLength(lines);
   });
 
   it('verify passes on the demo', async () => {

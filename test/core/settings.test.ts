@@ -14,6 +14,20 @@ describe('the 设置 sheet', () => {
     expect(settingsFromSheet(sheetValues(again.getWorksheet('设置')!))).toEqual(settings);
   });
 
+  it('keeps the office’s 时区 in J2 through a real .xlsx, next to the lists it does not disturb', async () => {
+    const settings = { ...fixtureCatalog().settings, timeZone: 'Asia/Hong_Kong' };
+    const wb = new ExcelJS.Workbook();
+    writeSettingsSheet(wb, settings);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(await wb.xlsx.writeBuffer());
+    const ws = again.getWorksheet('设置')!;
+    expect([ws.getCell('J1').value, ws.getCell('J2').value]).toEqual(['时区', 'Asia/Hong_Kong']);
+    const read = settingsFromSheet(sheetValues(ws));
+    expect(read).toEqual(settings);
+    expect(read.lists.map((l) => l.name)).not.toContain('时区');
+    expect(settingsFromSheet(settingsToRows(settings))).toEqual(settings);
+  });
+
   it('keeps what the office added in the sheet, and ignores blanks', () => {
     const rows = settingsToRows(fixtureCatalog().settings);
     rows.push([null, null, null, null, null, null, '张三丰', '销售部', '经办人, 部门领导', null, '中性笔']);

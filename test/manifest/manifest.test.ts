@@ -1,6 +1,6 @@
 /**
- * manifest.xml checked offline: against Microsoft's manifest schemas (../shared/office-manifest-xsd, see its
- * README; xmllint from libxml2-utils, installed by .ci/run), and against the build — every URL it names is
+ * manifest.xml checked offline: against Microsoft's manifest schemas kept in the repository
+ * (schemas/office-manifest, see its README; xmllint from libxml2-utils, installed by .ci/run), and against the build — every URL it names is
  * served by the webpack dev server (https://localhost:3000) and is a file of the production build in dist/web,
  * whose own manifest points at the production URL. `npm test` builds dist/web before jest.
  */
@@ -9,8 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
-const XSD_DIR = process.env.TAIZHANG_MANIFEST_XSD ?? path.join(ROOT, '..', 'shared', 'office-manifest-xsd');
-const XSD = path.join(XSD_DIR, 'OfficeAppManifestV1_1.xsd');
+const XSD = path.join(ROOT, 'schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
 const WEB = path.join(ROOT, 'dist', 'web');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require(path.join(ROOT, 'webpack.config.js')) as { DEV_URL: string; DEV_PORT: number; PROD_URL: string };

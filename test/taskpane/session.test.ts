@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { META_SHEET } from '../../src/core/layout';
 import { buildCatalog } from '../../src/spec/catalog';
-import { Session, wallClock } from '../../src/taskpane/session';
+import { Session } from '../../src/taskpane/session';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/adapter';
 import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
 import { StructureGuardError } from '../../src/workbook/guard';
@@ -44,7 +44,37 @@ describe('Session', () => {
     expect(result).toEqual({ ok: false, errors: [{ field: '来文单位', rule: 'structure.renamed', message: '列“来文单位”被改名', messageEn: 'renamed' }] });
   });
 
-  it('reads the wall clock as naive local time', () => {
-    expect(wallClock(new Date(2026, 2, 2, 9, 5, 59))).toBe('2026-03-02T09:05');
+  describe('takes "now" in the office’s time zone, not the computer’s', () => {
+    // 2026-03-01 18:05:59 UTC: already 2 March in Beijing, still 1 March in New York.
+    const instant = Date.UTC(2026, 2, 1, 18, 5, 59);
+    beforeEach(() => jest.useFakeTimers({ now: instant, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
+    afterEach(() => jest.useRealTimers());
+
+    async function nowWith(timeZone: string | undefined): Promise<string> {
+      const wb = await buildWorkbook([spec], { ...settings, timeZone }, { combined: false });
+      const session = new Session(new ExcelJsWorkbook(wb));
+      await session.open();
+      return session.now();
+    }
+
+    it.each([
+      [undefined, '2026-03-02T02:05'],
+      ['Asia/Shanghai', '2026-03-02T02:05'],
+      ['America/New_York', '2026-03-01T13:05'],
+      ['UTC', '2026-03-01T18:05'],
+      ['不是时区', '2026-03-02T02:05'],
+    ])('设置 时区 %s → %s', async (timeZone, expected) => {
+      expect(await nowWith(timeZone)).toBe(expected);
+    });
+
+    it('a submitted record carries the office’s time, whatever the machine’s zone', async () => {
+      const wb = await buildWorkbook([spec], { ...settings, timeZone: 'Asia/Shanghai' }, { combined: false });
+      const session = new Session(new ExcelJsWorkbook(wb));
+      await session.open();
+      expect(await session.submit(spec.id, VALUES, '孙晓燕')).toMatchObject({ ok: true });
+      const [record] = (await session.load([spec.id]))[0].records;
+      expect(record.submittedAt).toBe('2026-03-02T02:05');
+      expect(record.values['收文日期']).toBe('2026-03-02');
+    });
   });
 });

@@ -21,6 +21,7 @@ import {
 } from '../../core/layout';
 import { META_FORMAT_VERSION, metaToRows, registerMeta, type RegisterMeta } from '../../core/metadata';
 import { AUDIT_HEADER } from '../../core/auditLayout';
+import { TIME_ZONE_COLUMN, TIME_ZONE_HEADER } from '../../core/officeClock';
 import { OUTLINE_SECTIONS, RETENTION_YEARS, type Condition, type RegisterSpec, type SettingsSpec } from '../../spec/schema';
 import { formatCondition, formatDuration } from '../../spec/rulesText';
 
@@ -42,7 +43,7 @@ export function settingsColumnRange(col: string): string {
   return `OFFSET(${sheetRef(SETTINGS_SHEET)}!$${col}$2,0,0,MAX(1,COUNTA(${sheetRef(SETTINGS_SHEET)}!$${col}$2:$${col}$${MAX})),1)`;
 }
 
-/** The 设置 sheet: departments (A:B), roles (D:E), people (G:I), then one column per list from K. */
+/** The 设置 sheet: departments (A:B), roles (D:E), people (G:I), the office's 时区 (J), then one column per list from K. */
 export function writeSettingsSheet(wb: ExcelJS.Workbook, settings: SettingsSpec): ListRanges {
   const ws = wb.addWorksheet(SETTINGS_SHEET, { properties: { tabColor: { argb: 'FF808080' } } });
   const dyn = settingsColumnRange;
@@ -71,6 +72,11 @@ export function writeSettingsSheet(wb: ExcelJS.Workbook, settings: SettingsSpec)
     ws.getColumn(col).width = Math.max(12, ...list.values.map((v) => v.length * 2 + 2));
     lists[list.name] = dyn(columnLetter(col));
   });
+  if (settings.timeZone !== undefined) {
+    styleHeader(ws.getCell(1, TIME_ZONE_COLUMN + 1), TIME_ZONE_HEADER);
+    ws.getCell(2, TIME_ZONE_COLUMN + 1).value = settings.timeZone;
+    ws.getColumn(TIME_ZONE_COLUMN + 1).width = 16;
+  }
   for (const [c, w] of [[1, 14], [2, 8], [4, 14], [5, 36], [7, 10], [8, 14], [9, 30]] as const) ws.getColumn(c).width = w;
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return { departments: dyn('A'), people: dyn('G'), lists };

@@ -42,7 +42,7 @@ export async function loadDocuments(dir: string): Promise<DocumentSet> {
         file,
         line: 1,
         column: 1,
-        place: { zh: '文档', en: 'document' },
+        place: DOCUMENT,
         message: `与 ${twin} 是同一个登记表的两份文件:请只保留一份(把另一份移出此目录)`,
         messageEn: `${name} and ${twin} are two copies of one register: keep one of them in the folder`,
       });
@@ -76,12 +76,34 @@ export function locateErrors(errors: DocError[], files: DocumentFile[]): DocErro
   });
 }
 
+const START = { zh: '文档开头', en: 'start of the document' };
+const DOCUMENT = { zh: '文档', en: 'document' };
+
+function lastContentLine(word: ConvertedDocument): number {
+  const lines = word.markdown.split('\n');
+  let last = lines.length;
+  while (last > 1 && lines[last - 1].trim() === '') last--;
+  return last;
+}
+
 function locateWordError(error: DocError, word: ConvertedDocument): DocError {
   const lineRef = (n: string) => placeOf(word.origins, Number(n), 1);
   // The parser writes Markdown headings ("## 字段") and line numbers into some messages: say them as Word shows them.
-  const message = error.message.replace(/“## /g, '“').replace(/第 (\d+) 行/g, (_, n) => lineRef(n).zh);
+  if (error.message.startsWith('缺少一级标题'))
+    return {
+      ...error,
+      message: '缺少标题:文档的第一段写登记表名称(Word 的“标题”样式),如“收文登记”',
+      messageEn: 'Missing title: the first paragraph of the document is the register name (Word style Title)',
+      place: START,
+    };
+  const message = error.message
+    .replace(/“## /g, '“')
+    .replace(/第 (\d+) 行/g, (_, n) => lineRef(n).zh)
+    .replace(/\|((?: [^|\n]+ \|)+)/g, (_, inner: string) => `表头为“${inner.split('|').map((c) => c.trim()).filter(Boolean).join('、')}”的表格`);
   const messageEn = error.messageEn.replace(/"## /g, '"').replace(/\bline (\d+)/g, (_, n) => lineRef(n).en);
-  return { ...error, message, messageEn, place: placeOf(word.origins, error.line, error.column) };
+  // What is missing from the whole document is reported at its last line; in Word it belongs to the document.
+  const missing = error.message.startsWith('缺少') && error.line >= lastContentLine(word);
+  return { ...error, message, messageEn, place: missing ? DOCUMENT : placeOf(word.origins, error.line, error.column) };
 }
 
 /**
@@ -93,7 +115,10 @@ export async function openCatalog(dir: string, io: Io, what: { zh: string; en: s
   for (const w of set.warnings) io.err(`${w.file}: 提醒:${w.message}`);
   for (const u of set.unreadable) io.err(`${u.file}: ${u.message}`);
   const catalog = buildCatalog(set.files);
-  const errors = sortErrors([...set.problems, ...(catalog.ok ? [] : locateErrors(catalog.errors, set.files))]);
+  const withheld = set.problems.length + set.unreadable.length > 0;
+  // A folder whose only register document could not be read has no registers: that follows, it is not news.
+  const parsed = catalog.ok ? [] : catalog.errors.filter((e) => !(withheld && e.message.startsWith('目录中没有任何登记表')));
+  const errors = sortErrors([...set.problems, ...locateErrors(parsed, set.files)]);
   for (const e of errors) io.err(formatDocError(e));
   if (set.unreadable.length) {
     io.err(`\n${set.unreadable.length} 个文件无法读取,${what.zh} (${set.unreadable.length} unreadable file(s), ${what.en})`);

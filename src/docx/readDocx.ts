@@ -62,8 +62,14 @@ function isOn(el: El | undefined): boolean {
 
 function parseXml(text: string, part: string): XmlDocument {
   try {
-    return new DOMParser().parseFromString(text, 'text/xml');
-  } catch (error) {
+    // Warnings and recoverable errors (a stray character) do not stop Word either; only unparseable XML does.
+    const parser = new DOMParser({
+      onError: (level: string, message: string) => {
+        if (level === 'fatalError') throw new Error(message);
+      },
+    });
+    return parser.parseFromString(text, 'text/xml');
+  } catch {
     throw new DocxInputError(`Word 文档已损坏(${part} 无法解析);请用 Word 打开并另存一份`, `The Word document is damaged (${part} cannot be parsed); open it in Word and save a copy`);
   }
 }

@@ -115,11 +115,20 @@ function runs(lines: string[], options: { bold?: boolean; size?: number } = {}):
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
-/** Column widths in proportion to what the columns hold, within the text width. */
+/** Column widths: short columns (字段, 类型, 必填) get what their text needs, the long ones share the rest. */
 function columnWidths(rows: string[][], count: number): number[] {
-  const weight = Array.from({ length: count }, (_, c) => Math.min(24, Math.max(3, ...rows.map((r) => [...(r[c] ?? '')].length))));
-  const total = weight.reduce((a, b) => a + b, 0);
-  return weight.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  const CHAR = 210; // one CJK character at 10.5 pt
+  const PADDING = 216;
+  const natural = Array.from({ length: count }, (_, c) => Math.min(40, Math.max(2, ...rows.map((r) => [...(r[c] ?? '')].length))) * CHAR + PADDING);
+  const base = natural.map((n) => Math.min(n, 4 * CHAR + PADDING));
+  const extra = natural.map((n, c) => n - base[c]);
+  const room = TEXT_WIDTH - base.reduce((a, b) => a + b, 0);
+  const wanted = extra.reduce((a, b) => a + b, 0);
+  if (room <= 0 || wanted === 0) {
+    const total = natural.reduce((a, b) => a + b, 0);
+    return natural.map((n) => Math.floor((TEXT_WIDTH * n) / total));
+  }
+  return base.map((b, c) => b + Math.floor((room * extra[c]) / wanted));
 }
 
 function table(rows: string[][]): Table {

@@ -8,7 +8,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   // Packages stay in node_modules and load when required: the Word reader and writer only when a command needs them.
-  external: ['exceljs', 'docx', '@xmldom/xmldom', 'jszip'],
+  external: ['exceljs', 'docx', 'saxes', 'jszip'],
   sourcemap: false,
   logLevel: 'warning',
 });

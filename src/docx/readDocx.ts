@@ -1,11 +1,11 @@
 /**
- * .docx bytes → WordDocument. JSZip opens the package (the same library exceljs uses for .xlsx) and
- * @xmldom/xmldom parses its parts: a DOM is the plainest way to follow Word's nesting of runs in insertions,
- * hyperlinks, fields, content controls and table cells. Every way a file can be unreadable is a DocxInputError
+ * .docx bytes → WordDocument. JSZip opens the package (the same library exceljs uses for .xlsx) and each part
+ * becomes a small element tree (xmlTree, saxes): a tree is the plainest way to follow Word's nesting of runs in
+ * insertions, hyperlinks, fields, content controls and table cells. Every way a file can be unreadable is a DocxInputError
  * with a message for the person who sent it; nothing else escapes.
  */
-import { DOMParser, type Document as XmlDocument, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { parseXmlTree, type XmlEl } from './xmlTree';
 import type { TrackedChange, WordBlock, WordCell, WordDocument, WordParagraph, WordRow, WordTable } from './wordModel';
 
 export class DocxInputError extends Error {
@@ -25,14 +25,9 @@ function isEncryptedPackage(buf: Buffer): boolean {
   return buf.includes(Buffer.from('EncryptedPackage', 'utf16le')) || buf.includes(Buffer.from('EncryptionInfo', 'utf16le'));
 }
 
-type El = XmlElement;
+type El = XmlEl;
 
-function children(node: XmlNode | null | undefined): El[] {
-  const out: El[] = [];
-  if (!node) return out;
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as El);
-  return out;
-}
+const children = (node: El | null | undefined): El[] => node?.children ?? [];
 
 function descendants(node: El, match: (el: El) => boolean, out: El[] = []): El[] {
   for (const c of children(node)) {
@@ -42,16 +37,9 @@ function descendants(node: El, match: (el: El) => boolean, out: El[] = []): El[]
   return out;
 }
 
-const child = (node: XmlNode | null | undefined, name: string): El | undefined => children(node).find((c) => c.localName === name);
+const child = (node: El | null | undefined, name: string): El | undefined => children(node).find((c) => c.localName === name);
 
-function attr(el: El | undefined, name: string): string | null {
-  if (!el) return null;
-  for (let i = 0; i < el.attributes.length; i++) {
-    const a = el.attributes[i];
-    if (a.localName === name) return a.value;
-  }
-  return null;
-}
+const attr = (el: El | undefined, name: string): string | null => el?.attrs[name] ?? null;
 
 /** w:b, w:tblHeader …: present and not switched off. */
 function isOn(el: El | undefined): boolean {
@@ -60,15 +48,9 @@ function isOn(el: El | undefined): boolean {
   return v === null || !['0', 'false', 'off'].includes(v);
 }
 
-function parseXml(text: string, part: string): XmlDocument {
+function parseXml(text: string, part: string): El {
   try {
-    // Warnings and recoverable errors (a stray character) do not stop Word either; only unparseable XML does.
-    const parser = new DOMParser({
-      onError: (level: string, message: string) => {
-        if (level === 'fatalError') throw new Error(message);
-      },
-    });
-    return parser.parseFromString(text, 'text/xml');
+    return parseXmlTree(text);
   } catch {
     throw new DocxInputError(`Word 文档已损坏(${part} 无法解析);请用 Word 打开并另存一份`, `The Word document is damaged (${part} cannot be parsed); open it in Word and save a copy`);
   }
@@ -81,10 +63,10 @@ interface StyleInfo {
   numId: string | null;
 }
 
-function readStyles(doc: XmlDocument | null): Map<string, StyleInfo> {
+function readStyles(root: El | null): Map<string, StyleInfo> {
   const styles = new Map<string, StyleInfo>();
-  if (!doc) return styles;
-  for (const style of children(doc.documentElement).filter((c) => c.localName === 'style')) {
+  if (!root) return styles;
+  for (const style of children(root).filter((c) => c.localName === 'style')) {
     const id = attr(style, 'styleId');
     if (!id) continue;
     const pPr = child(style, 'pPr');
@@ -100,11 +82,10 @@ function readStyles(doc: XmlDocument | null): Map<string, StyleInfo> {
 }
 
 /** numId → whether level 0…8 is a bullet or a number, from numbering.xml. */
-function readNumbering(doc: XmlDocument | null): Map<string, ('bullet' | 'number')[]> {
+function readNumbering(root: El | null): Map<string, ('bullet' | 'number')[]> {
   const result = new Map<string, ('bullet' | 'number')[]>();
-  if (!doc) return result;
+  if (!root) return result;
   const abstract = new Map<string, ('bullet' | 'number')[]>();
-  const root = doc.documentElement;
   for (const a of children(root).filter((c) => c.localName === 'abstractNum')) {
     const levels: ('bullet' | 'number')[] = [];
     for (const lvl of children(a).filter((c) => c.localName === 'lvl')) {
@@ -128,7 +109,7 @@ class BodyReader {
     private numbering: Map<string, ('bullet' | 'number')[]>,
   ) {}
 
-  blocks(container: XmlNode, out: WordBlock[] = []): WordBlock[] {
+  blocks(container: El, out: WordBlock[] = []): WordBlock[] {
     for (const el of children(container)) {
       switch (el.localName) {
         case 'p':
@@ -278,7 +259,7 @@ async function relationshipTarget(zip: JSZip, relsPath: string, type: string, ba
   const rels = zip.file(relsPath);
   if (!rels) return null;
   const doc = parseXml(await rels.async('string'), relsPath);
-  for (const rel of children(doc.documentElement)) {
+  for (const rel of children(doc)) {
     if ((attr(rel, 'Type') ?? '').endsWith(`/${type}`)) {
       const target = attr(rel, 'Target') ?? '';
       if (target.startsWith('/')) return target.slice(1);
@@ -334,7 +315,7 @@ export async function readDocx(buf: Buffer): Promise<WordDocument> {
     relationshipTarget(zip, rels, 'numbering', dir).then((p) => partText(zip, p)),
   ]);
   const document = parseXml(documentText ?? '', main);
-  const body = child(document.documentElement, 'body');
+  const body = child(document, 'body');
   if (!body) throw new DocxInputError('Word 文档没有正文(document.xml 中缺少 body);请用 Word 打开并另存一份', 'The Word document has no body');
   const reader = new BodyReader(
     readStyles(stylesText ? parseXml(stylesText, 'styles.xml') : null),

@@ -108,9 +108,12 @@ function blocksOf(lines: string[]): Block[] {
   return blocks;
 }
 
-function runs(lines: string[], options: { bold?: boolean; size?: number } = {}): TextRun[] {
-  return lines.map((text, k) => new TextRun({ text, break: k > 0 ? 1 : undefined, bold: options.bold, size: options.size }));
+function runs(lines: string[], options: { bold?: boolean } = {}): TextRun[] {
+  return lines.map((text, k) => new TextRun({ text, break: k > 0 ? 1 : undefined, bold: options.bold }));
 }
+
+/** Table text in 五号 (10.5 pt) with single spacing, as a style so that each cell stays small in the file. */
+const TABLE_TEXT = 'TableText';
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
@@ -142,13 +145,13 @@ function table(rows: string[][]): Table {
     rows: rows.map(
       (cells, r) =>
         new TableRow({
-          tableHeader: r === 0,
+          tableHeader: r === 0 || undefined,
           cantSplit: true,
           children: Array.from({ length: count }, (_, c) =>
             new TableCell({
               width: { size: widths[c], type: WidthType.DXA },
               shading: r === 0 ? { type: ShadingType.CLEAR, fill: 'D9D9D9', color: 'auto' } : undefined,
-              children: [new Paragraph({ alignment: r === 0 ? AlignmentType.CENTER : undefined, children: runs([cells[c] ?? ''], { bold: r === 0, size: 21 }) })],
+              children: [new Paragraph({ style: TABLE_TEXT, alignment: r === 0 ? AlignmentType.CENTER : undefined, children: runs([cells[c] ?? ''], { bold: r === 0 || undefined }) })],
             }),
           ),
         }),
@@ -195,6 +198,7 @@ export async function markdownToDocx(source: string, heading: DocxHeading): Prom
         heading2: { run: { font: HEADING_FONT, size: 28, bold: false, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
         heading3: { run: { font: HEADING_FONT, size: 24, bold: false, color: '000000' }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
       },
+      paragraphStyles: [{ id: TABLE_TEXT, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: 21 }, paragraph: { spacing: { line: 276, before: 0, after: 0 } } }],
     },
     numbering: {
       config: [

@@ -39,6 +39,13 @@ function descendants(node: El, match: (el: El) => boolean, out: El[] = []): El[]
 
 const child = (node: El | null | undefined, name: string): El | undefined => children(node).find((c) => c.localName === name);
 
+/** Rows of a table or cells of a row, also when content controls or custom XML wrap them. */
+function wrapped(node: El, name: string): El[] {
+  return children(node).flatMap((c) =>
+    c.localName === name ? [c] : c.localName === 'sdt' ? wrapped(child(c, 'sdtContent') ?? c, name) : c.localName === 'customXml' ? wrapped(c, name) : [],
+  );
+}
+
 const attr = (el: El | undefined, name: string): string | null => el?.attrs[name] ?? null;
 
 /** w:b, w:tblHeader …: present and not switched off. */
@@ -221,14 +228,10 @@ class BodyReader {
 
   table(tbl: El): WordTable {
     const rows: WordRow[] = [];
-    const rowElements = (node: El): El[] =>
-      children(node).flatMap((c) => (c.localName === 'tr' ? [c] : c.localName === 'sdt' ? rowElements(child(c, 'sdtContent') ?? c) : c.localName === 'customXml' ? rowElements(c) : []));
-    for (const tr of rowElements(tbl)) {
+    for (const tr of wrapped(tbl, 'tr')) {
       const trPr = child(tr, 'trPr');
       if (child(trPr, 'del')) continue; // a row deleted with track changes on: accepted, it is gone
-      const cellElements = (node: El): El[] =>
-        children(node).flatMap((c) => (c.localName === 'tc' ? [c] : c.localName === 'sdt' ? cellElements(child(c, 'sdtContent') ?? c) : c.localName === 'customXml' ? cellElements(c) : []));
-      const cells: WordCell[] = cellElements(tr).map((tc) => {
+      const cells: WordCell[] = wrapped(tr, 'tc').map((tc) => {
         const tcPr = child(tc, 'tcPr');
         const vMergeEl = child(tcPr, 'vMerge');
         const vMerge = vMergeEl ? (attr(vMergeEl, 'val') === 'restart' ? 'restart' : 'continue') : null;

@@ -7,6 +7,7 @@
 import { foldWidth } from '../spec/markdown';
 import { EXTRA_SECTIONS } from '../spec/parseRegister';
 import { OUTLINE_SECTIONS } from '../spec/schema';
+import { chineseNumber } from './chineseNumerals';
 import type { TrackedChange, WordCell, WordDocument, WordParagraph, WordTable } from './wordModel';
 
 /** Where a line of the converted text came from. */
@@ -43,18 +44,6 @@ export interface ConvertedDocument {
 
 /** Section names a hand-typed heading (一、目的) is recognised by; headings in a heading style need no list. */
 const KNOWN_SECTIONS = new Set<string>([...OUTLINE_SECTIONS, ...EXTRA_SECTIONS, '基本信息', '部门', '角色', '人员', '列表']);
-
-const CHINESE_DIGITS = '零一二三四五六七八九';
-
-function chineseNumber(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[一二三四五六七八九十]+$/.test(text)) return null;
-  const ten = text.indexOf('十');
-  if (ten < 0) return text.length === 1 ? CHINESE_DIGITS.indexOf(text) : null;
-  const tens = ten === 0 ? 1 : CHINESE_DIGITS.indexOf(text[ten - 1]);
-  const ones = ten === text.length - 1 ? 0 : CHINESE_DIGITS.indexOf(text[ten + 1]);
-  return tens * 10 + ones;
-}
 
 const NUMBER_PREFIX = /^\s*(?:第\s*([一二三四五六七八九十\d]+)\s*[章节部分条]|[(]\s*([一二三四五六七八九十\d]+)\s*[)]|([一二三四五六七八九十]+)\s*[、.]|(\d+)(?:\.\d+)*\s*[、.)]?(?=\s|[^\d.]))\s*/;
 
@@ -97,7 +86,7 @@ function classify(blocks: WordDocument['blocks']): Classified[] {
   const result: Classified[] = blocks.map((b, i) => {
     if (b.kind !== 'paragraph') return { kind: 'body', number: null, title: '', depth: 0 };
     const s = split[i]!;
-    if (i === titleAt) return { kind: 'title', number: null, title: foldWidth(b.text).trim().replace(/\s+/g, ' ') === b.text.trim() ? b.text.trim() : b.text.trim(), depth: 0 };
+    if (i === titleAt) return { kind: 'title', number: null, title: b.text.trim(), depth: 0 };
     if (b.text.includes('\n') || s.title === '') return { kind: 'body', number: null, title: '', depth: 0 };
     const level = levels[i];
     if (level !== null && level <= sectionLevel) return { kind: 'section', number: s.number, title: s.title, depth: 0 };

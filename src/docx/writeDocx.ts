@@ -26,6 +26,7 @@ import {
   WidthType,
 } from 'docx';
 import { parseMarkdown, splitLines } from '../spec/markdown';
+import { chineseNumeral } from './chineseNumerals';
 
 export interface DocxHeading {
   /** Left of the page header, e.g. the form code. */
@@ -39,15 +40,6 @@ const HEADING_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: '
 /** A4 in twentieths of a point, with the 2.54 cm / 3.17 cm margins of Chinese office documents. */
 const PAGE = { width: 11906, height: 16838, top: 1440, bottom: 1440, left: 1800, right: 1800 };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-
-const CHINESE_DIGITS = '零一二三四五六七八九';
-
-export function chineseNumeral(n: number): string {
-  if (n < 10) return CHINESE_DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${ones ? CHINESE_DIGITS[ones] : ''}`;
-}
 
 const SEPARATOR = /^\s*[|｜]?\s*:?-{2,}:?\s*([|｜]\s*:?-{2,}:?\s*)*[|｜]?\s*$/;
 const LIST_ITEM = /^\s*[-*]\s+/;

@@ -41,6 +41,9 @@ describe('headings as Word users make them', () => {
     expect(md(p('收文登记', { heading: 1 }), ...shifted)).toBe(expected);
     const typed = body.map((b) => (b.kind === 'paragraph' && b.heading === 1 ? { ...b, heading: null, bold: true } : b));
     expect(md(p('收文登记', { bold: true }), ...typed)).toBe(expected);
+    // Numbered by Word in a plain paragraph: the number is not in the text, the section is.
+    const numbered = body.map((b) => (b.kind === 'paragraph' && b.heading === 1 ? { ...b, heading: null, list: 'number' as const, text: b.text.replace('一、', '') } : b));
+    expect(md(p('收文登记', { heading: 'title' }), ...numbered)).toBe(expected.replace('## 1. 目的', '## 目的'));
   });
 
   it('a sub-heading inside a section stays inside it; bullets typed by hand are list items', () => {

@@ -41,7 +41,7 @@ export async function docsExportCommand(dir: string, out: string, format: DocsFo
     } else {
       const spec = specByFile.get(doc.file);
       const heading: DocxHeading = spec
-        ? { left: `${spec.name}  表单编号:${spec.formCode}`, right: `保存期限:${spec.retention}` }
+        ? { left: `${spec.name}  表单编号：${spec.formCode}`, right: `保存期限：${spec.retention}` }
         : { left: isSettingsFile(doc.file) ? '台账设置(部门、角色、人员、列表)' : base, right: '' };
       outputs.push({ name: `${base}.docx`, data: await markdownToDocx(doc.source, heading) });
     }

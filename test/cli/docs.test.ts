@@ -96,7 +96,7 @@ describe('taizhang docs export: every shipped document as Word and back', () => 
     expect(styles).toMatch(/w:eastAsia="宋体"/);
     expect(styles).toMatch(/w:eastAsia="黑体"/);
     expect(header).toContain('GL/YJ-BG-01');
-    expect(header).toContain('保存期限:二年');
+    expect(header).toContain('保存期限：二年'); // full-width colon, as printed documents write it
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
   });

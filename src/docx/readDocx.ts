@@ -230,7 +230,8 @@ class BodyReader {
     const rows: WordRow[] = [];
     for (const tr of wrapped(tbl, 'tr')) {
       const trPr = child(tr, 'trPr');
-      if (child(trPr, 'del')) continue; // a row deleted with track changes on: accepted, it is gone
+      // A row deleted with Track Changes on keeps its text in w:del runs: read as accepted it is an empty row,
+      // which is dropped, while its deletion is still listed among the changes to warn about.
       const cells: WordCell[] = wrapped(tr, 'tc').map((tc) => {
         const tcPr = child(tc, 'tcPr');
         const vMergeEl = child(tcPr, 'vMerge');

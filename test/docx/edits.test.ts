@@ -247,4 +247,25 @@ describe('what Word users do besides', () => {
     expect(lint.stderr).toContain('字段表 第 5 行 插入“、其他来文”(张三)');
     expect(lint.stderr).toContain('“目的” 第 1 段 删除“(已废止的说法)”(王五)');
   });
+
+  it('a field row deleted with Track Changes on is gone, and the warning names it', async () => {
+    const buf = await edited((doc) => {
+      const row = rows(tableAfter(doc, '字段')).find((r) => textOf(cells(r)[0]) === '来文字号')!;
+      const trPr = elements(row, 'trPr')[0];
+      const del = doc.createElementNS(W, 'w:del');
+      del.setAttributeNS(W, 'w:author', '张三');
+      trPr.appendChild(del);
+      for (const tc of cells(row)) {
+        const p = elements(tc, 'p')[0];
+        const text = textOf(p);
+        for (const r of elements(p, 'r')) p.removeChild(r);
+        if (text) p.appendChild(tracked(doc, 'del', text));
+      }
+    });
+    const spec = await specOfDocx(buf);
+    expect(spec).toEqual(specOfMarkdown(mdEdit('| 来文字号 | 文本 | 否 | 最多 40 字 |  | 如 湘政发〔2026〕12号 |\n', '')));
+    const lint = await runCli(['lint', folderWithDocx({ '收文登记.docx': buf })]);
+    expect(lint.code).toBe(0);
+    expect(lint.stderr).toContain('字段表 第 6 行 删除“来文字号”(张三)');
+  });
 });

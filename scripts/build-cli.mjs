@@ -7,7 +7,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['exceljs'],
+  // Packages stay in node_modules and load when required: the Word reader and writer only when a command needs them.
+  external: ['exceljs', 'docx', 'saxes', 'jszip'],
   sourcemap: false,
   logLevel: 'warning',
 });

@@ -9,12 +9,10 @@ import path from 'node:path';
 import { AUDIT_SHEET, layoutProblems } from '../core/layout';
 import { parseInstant } from '../core/dates';
 import { DEMO_NOTES_SHEET, generateDemo } from '../demo/generate';
-import { buildCatalog } from '../spec/catalog';
-import { formatDocError } from '../spec/errors';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { buildWorkbook } from '../workbook/exceljs/templateWriter';
 import { UsageError } from './args';
-import { readDocuments } from './documents';
+import { openCatalog } from './documents';
 import type { Io } from './io';
 import { progress } from './progress';
 
@@ -33,13 +31,9 @@ export async function demoCommand(options: DemoCommandOptions, io: Io): Promise<
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed 应为整数 (--seed must be an integer)');
   if (options.end !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.end) || parseInstant(options.end) === null))
     throw new UsageError('--end 应为 YYYY-MM-DD (--end must be a date)');
-  const catalog = buildCatalog(await readDocuments(options.templates));
-  if (!catalog.ok) {
-    for (const e of catalog.errors) io.err(formatDocError(e));
-    io.err(`\n${catalog.errors.length} 处错误,未生成演示工作簿 (${catalog.errors.length} error(s), no demo written)`);
-    return 1;
-  }
-  const { registers, files } = catalog.value;
+  const opened = await openCatalog(options.templates, io, { zh: '未生成演示工作簿', en: 'no demo written' });
+  if (!opened.ok) return opened.code;
+  const { registers, files } = opened.catalog;
   const clashes = registers.flatMap((spec) => layoutProblems(spec).map((p) => `${files[spec.id]}:1:1: ${p}`));
   if (clashes.length) {
     clashes.forEach((c) => io.err(c));
@@ -47,7 +41,7 @@ export async function demoCommand(options: DemoCommandOptions, io: Io): Promise<
   }
   const bar = progress();
   bar.step(1, 3, '模拟一年的办公室工作 (simulating a year of office work)');
-  const demo = await generateDemo(catalog.value, { seed, end: options.end, digest: nodeDigest });
+  const demo = await generateDemo(opened.catalog, { seed, end: options.end, digest: nodeDigest });
   bar.step(2, 3, '写入工作簿 (writing the workbook)');
   const wb = await buildWorkbook(registers, demo.settings, { combined: true });
   await new ExcelJsWorkbook(wb).write({

@@ -20,6 +20,9 @@ import { langOf } from './workbookFile';
 const USAGE = `用法 (usage):
   taizhang templates [DIR] --out OUT    从流程文件生成空白模板 (build blank templates)
   taizhang lint [DIR]                   只检查流程文件 (check the process documents)
+  taizhang docs export [DIR] --out OUT [--format docx|md]
+                                        流程文件导出为 Word 文档(docx,默认)或由 Word 文档导出 Markdown(md)
+                                        (process documents as Word documents, or back as Markdown)
   taizhang analyze FILE [--month YYYY-MM] [--out FILE] [--json] [--as-of YYYY-MM-DD]
                                         办公用品库存、消耗与成本分析、补货建议和采购计划,写入工作簿副本
                                         (supplies stock, consumption and cost, reorder, purchase plan;
@@ -33,7 +36,7 @@ const USAGE = `用法 (usage):
                                         生成一年办公室工作的演示工作簿 (a demo workbook with a year of activity)
   taizhang help                         显示本帮助
 
-DIR 默认为 templates/;OUT 默认为 dist/templates/`;
+DIR 默认为 templates/;OUT 默认为 dist/templates/;DIR 中的 .md 与 .docx 流程文件都会读取`;
 
 /**
  * templates/ in the current folder when there is one (an office editing its own documents), otherwise the
@@ -65,6 +68,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const dir = args.positionals[0] ?? (await defaultTemplatesDir());
         await requireDir(dir);
         return await lintCommand(dir, io);
+      }
+      case 'docs': {
+        const args = parseArgs(rest, ['out', 'format'], []);
+        const [sub, ...positionals] = args.positionals;
+        if (sub !== 'export') throw new UsageError('docs 的子命令只有 export (docs takes the subcommand export)');
+        if (typeof args.flags.out !== 'string') throw new UsageError('docs export 需要 --out OUT (docs export needs --out OUT)');
+        if (positionals.length > 1) throw new UsageError('docs export 只接受一个目录 (docs export takes one DIR)');
+        const dir = positionals[0] ?? (await defaultTemplatesDir());
+        await requireDir(dir);
+        // Loaded only here: the Word writer stays out of every other command's start-up.
+        const { docsExportCommand, docsFormat } = await import('./docs');
+        return await docsExportCommand(dir, args.flags.out, docsFormat(args.flags.format), io);
       }
       case 'analyze': {
         const args = parseArgs(rest, ['month', 'out', 'as-of'], ['json']);

@@ -1,10 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { layoutProblems } from '../core/layout';
-import { buildCatalog } from '../spec/catalog';
-import { formatDocError } from '../spec/errors';
 import { buildWorkbook } from '../workbook/exceljs/templateWriter';
-import { readDocuments } from './documents';
+import { openCatalog } from './documents';
 import type { Io } from './io';
 import { progress } from './progress';
 
@@ -16,13 +14,9 @@ export function templateFileName(name: string): string {
 }
 
 export async function templatesCommand(dir: string, out: string, io: Io): Promise<number> {
-  const catalog = buildCatalog(await readDocuments(dir));
-  if (!catalog.ok) {
-    for (const e of catalog.errors) io.err(formatDocError(e));
-    io.err(`\n${catalog.errors.length} 处错误,未生成任何模板 (${catalog.errors.length} error(s), no template written)`);
-    return 1;
-  }
-  const { registers, settings, files } = catalog.value;
+  const opened = await openCatalog(dir, io, { zh: '未生成任何模板', en: 'no template written' });
+  if (!opened.ok) return opened.code;
+  const { registers, settings, files } = opened.catalog;
   const clashes = registers.flatMap((spec) => layoutProblems(spec).map((p) => `${files[spec.id]}:1:1: ${p}`));
   if (clashes.length) {
     clashes.forEach((c) => io.err(c));

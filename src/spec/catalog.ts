@@ -23,7 +23,8 @@ export interface Catalog {
 }
 
 export function isSettingsFile(file: string): boolean {
-  return file.replace(/\\/g, '/').split('/').pop() === SETTINGS_FILE;
+  const name = file.replace(/\\/g, '/').split('/').pop();
+  return name === SETTINGS_FILE || name === SETTINGS_FILE.replace(/\.md$/, '.docx');
 }
 
 export function buildCatalog(sources: SourceFile[]): ParseResult<Catalog> {
@@ -62,7 +63,7 @@ export function buildCatalog(sources: SourceFile[]): ParseResult<Catalog> {
   }
   if (errors.length) return { ok: false, errors: sortErrors(errors) };
   if (registers.length === 0)
-    return { ok: false, errors: [{ file: settingsSource.file, line: 1, column: 1, message: '目录中没有任何登记表流程文件(*.md)', messageEn: 'No register documents (*.md) in the folder' }] };
+    return { ok: false, errors: [{ file: settingsSource.file, line: 1, column: 1, message: '目录中没有任何登记表流程文件(*.md 或 *.docx)', messageEn: 'No register documents (*.md or *.docx) in the folder' }] };
   registers.sort((a, b) => a.formCode.localeCompare(b.formCode, 'en', { numeric: true }));
   return { ok: true, value: { settings: settings.value, registers, files } };
 }

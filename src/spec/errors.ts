@@ -7,6 +7,8 @@ export interface DocError {
   message: string;
   /** en-US translation of the same message. */
   messageEn: string;
+  /** Where a Word user finds it (字段表 第 5 行 “类型”), for documents not read as text lines. */
+  place?: { zh: string; en: string };
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: DocError[] };
@@ -14,6 +16,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: DocEr
 /** `file:line:column: message` — the form editors and CI logs understand. */
 export function formatDocError(error: DocError, language: 'zh-CN' | 'en-US' = 'zh-CN'): string {
   const text = language === 'zh-CN' ? error.message : error.messageEn;
+  if (error.place) return `${error.file}: ${language === 'zh-CN' ? error.place.zh : error.place.en}: ${text}`;
   return `${error.file}:${error.line}:${error.column}: ${text}`;
 }
 

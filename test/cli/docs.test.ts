@@ -90,8 +90,8 @@ describe('taizhang docs export: every shipped document as Word and back', () => 
     expect(has(/<w:pStyle w:val="Heading1"\/>.*?<w:t[^>]*>一、流程名称<\/w:t>/)).toBe(true);
     expect(has('>十一、审核和更新</w:t>')).toBe(true);
     expect(has('当 文件类别 为 重要文件:办公室文员登记——办公室主任拟办——总经理批示')).toBe(true);
-    expect((document.match(/<w:tbl>/g) ?? []).length).toBe(3); // 基本信息, 字段, 期限
-    expect((document.match(/<w:tblHeader\/>/g) ?? []).length).toBe(3);
+    expect((document.match(/<w:tbl>/g) ?? []).length).toBe(4); // 基本信息, 字段, 期限, 英文名称
+    expect((document.match(/<w:tblHeader\/>/g) ?? []).length).toBe(4);
     expect(has(/<w:pgSz w:w="11906" w:h="16838"/)).toBe(true);
     expect(styles).toMatch(/w:eastAsia="宋体"/);
     expect(styles).toMatch(/w:eastAsia="黑体"/);

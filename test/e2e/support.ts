@@ -57,7 +57,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+/** The browser's own zone is Beijing's unless a test puts the computer elsewhere. */
+export async function launch(timezoneId = 'Asia/Shanghai'): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'tz-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -65,7 +66,7 @@ export async function launch(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     acceptDownloads: true,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
     viewport: { width: 420, height: 900 },
   });
   return {

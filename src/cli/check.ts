@@ -40,7 +40,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: Io):
     io.err(`taizhang check: ${say(options.lang, error.message, error.messageEn)}`);
     return 2;
   }
-  const report = checkWorkbook({ meta: read.meta, tables: read.tables, settingsRows: read.settingsRows }, asOf);
+  const report = checkWorkbook({ meta: read.meta, tables: read.tables, settingsRows: read.settingsRows, importLogRows: read.importLogRows }, asOf);
   const errors = report.findings.filter((f) => f.severity === 'error');
   const overdue = report.findings.filter((f) => f.severity === 'overdue');
   const records = report.registers.reduce((s, r) => s + r.records, 0);

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { intentsFromNotes } from '../../src/demo/notes';
+import { OLD_LEDGER_HEADERS, OLD_LEDGER_SHEET, oldLedgerRows } from '../../src/demo/oldLedger';
 import { sheetValues } from '../../src/workbook/exceljs/adapter';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'demo-templates');
@@ -69,6 +70,13 @@ describe('taizhang demo, check and verify on the demo workbook', () => {
     const en = await run('check', DEMO, '--as-of', '2026-11-30', '--lang', 'en');
     expect(en.out).toMatch(/^Errors \(\d+\):/);
     expect(en.out).toContain('At least 3 of');
+  });
+
+  it('holds the hand-made 旧台账 the README imports, as oldLedgerRows makes it', async () => {
+    const sheet = (await load(DEMO)).getWorksheet(OLD_LEDGER_SHEET)!;
+    expect(sheetValues(sheet)[3]).toEqual(OLD_LEDGER_HEADERS);
+    expect(sheetValues(sheet).length).toBe(oldLedgerRows().rows.length);
+    expect(sheet.getCell('A1').isMerged).toBe(true);
   });
 
   it('verify passes on the demo', async () => {

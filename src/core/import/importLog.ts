@@ -38,5 +38,17 @@ export function readImportLog(rows: CellValue[][] | null, register: string): Imp
   return log;
 }
 
+/** Numbers of the records imports took over, by register id: their status is the source's, not their step columns'. */
+export function importedNumbers(rows: CellValue[][] | null): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const row of (rows ?? []).slice(1)) {
+    if (text(row[1]) !== ROW) continue;
+    const register = text(row[0]);
+    if (!out.has(register)) out.set(register, new Set());
+    out.get(register)!.add(text(row[3]));
+  }
+  return out;
+}
+
 export const importedRow = (register: string, hash: string, number: string, time: string): CellValue[] => [register, ROW, hash, number, time];
 export const mappingRow = (register: string, signature: string, mapping: SavedMapping, time: string): CellValue[] => [register, MAPPING, signature, JSON.stringify(mapping), time];

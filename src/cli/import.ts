@@ -167,7 +167,7 @@ export async function importCommand(sourceFile: string, options: ImportOptions, 
     const actor = options.as ?? defaultImporter(meta, analysis.settings);
     if (!actor || !findPerson(analysis.settings, actor))
       throw new InputError(`${options.into}: 导入人“${actor ?? ''}”不在“设置”的人员名单中;用 --as 姓名 指定`, `${options.into}: the importer "${actor ?? ''}" is not listed on 设置; name one with --as`);
-    const result = await runImport(port, meta, prepared, { actor, now: nowText(), digest: nodeDigest, dryRun: options.dryRun, chunkRows: Number.MAX_SAFE_INTEGER });
+    const result = await runImport(port, meta, prepared, { actor, now: nowText(), digest: nodeDigest, dryRun: options.dryRun, chunkRows: Number.MAX_SAFE_INTEGER, logExists: analysis.logExists });
     if (!result.ok) throw new InputError(`${options.into}: ${result.message}`, `${options.into}: ${result.messageEn}`);
     const outcome = result.outcome;
     if (!options.dryRun && outcome.imported.length) await wb.xlsx.writeFile(out);

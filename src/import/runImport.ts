@@ -18,9 +18,13 @@ import type { SettingsSpec } from '../spec/schema';
 
 export const IMPORT_CHUNK_ROWS = 5000;
 
-export function readsForImport(meta: RegisterMeta): ReadRequest {
+/**
+ * Reads of one chunk. _导入 only when it is known to exist: asking Excel for a missing sheet fails the whole batch
+ * and costs two more syncs (the analysis before the mapping screen learnt whether it is there).
+ */
+export function readsForImport(meta: RegisterMeta, logExists = true): ReadRequest {
   const reads = readsForSubmit(meta);
-  return { ...reads, sheets: [...(reads.sheets ?? []), IMPORT_LOG_SHEET] };
+  return { ...reads, sheets: [...(reads.sheets ?? []), ...(logExists ? [IMPORT_LOG_SHEET] : [])] };
 }
 
 export interface Analysis {
@@ -28,6 +32,8 @@ export interface Analysis {
   settings: SettingsSpec;
   /** Where the mapping came from: the caller's, the one saved with the workbook for these headers, or matched now. */
   mappingSource: 'given' | 'saved' | 'matched';
+  /** Whether the workbook has an _导入 sheet yet. */
+  logExists: boolean;
 }
 
 /** One read: 设置 and the saved mappings; then the source's header, mapping and converted rows. */
@@ -42,7 +48,7 @@ export async function analyseImport(port: WorkbookPort, meta: RegisterMeta, sour
     if (saved) mappingSource = 'saved';
     return saved;
   });
-  return { prepared, settings, mappingSource };
+  return { prepared, settings, mappingSource, logExists: read.sheets[IMPORT_LOG_SHEET] != null };
 }
 
 /** Who imports when the host has no current user: the first person who registers records of this register, else the first in 设置. */
@@ -57,6 +63,8 @@ export interface RunOptions {
   digest?: Digest;
   dryRun?: boolean;
   chunkRows?: number;
+  /** false when the analysis found no _导入 sheet (the first chunk creates it). */
+  logExists?: boolean;
   /** Called after each chunk is written (the pane's progress). */
   onChunk?: (done: number, total: number) => void;
 }
@@ -70,8 +78,9 @@ export async function runImport(port: WorkbookPort, meta: RegisterMeta, prepared
   const mapping = { signature: headerSignature(prepared.header.headers), confirmed: confirmedMapping(prepared.mapping) };
   const sourceColumns = Object.fromEntries(prepared.mapping.columns.filter((c) => c.target).map((c) => [c.target!, c.column]));
   let writes = 0;
+  let logExists = options.logExists ?? true;
   for (let start = 0; start < rows.length || start === 0; start += size) {
-    const read = await port.read(readsForImport(meta));
+    const read = await port.read(readsForImport(meta, logExists));
     const table = read.tables[meta.table];
     const settingsRows = read.sheets[SETTINGS_SHEET];
     if (!table || !settingsRows) return { ok: false, message: `找不到“${meta.name}”的表格或“设置”工作表`, messageEn: `The table of ${meta.name} or the 设置 sheet is missing` };
@@ -84,6 +93,7 @@ export async function runImport(port: WorkbookPort, meta: RegisterMeta, prepared
     if (!options.dryRun && (plan.batch.appends || plan.batch.sheetAppends || plan.batch.sheetWrites)) {
       await port.write(plan.batch);
       writes++;
+      if (plan.batch.sheetWrites?.length || plan.batch.sheetAppends?.some((a) => a.sheet === IMPORT_LOG_SHEET)) logExists = true;
     }
     for (const key of Object.keys(outcome) as (keyof ImportOutcome)[]) (outcome[key] as unknown[]).push(...plan[key]);
     options.onChunk?.(Math.min(rows.length, start + size), rows.length);

@@ -246,7 +246,7 @@ export class Session {
   }
 
   /** 导入: per 5,000 rows one read and one write through the port (runImport). */
-  async importRun(id: string, prepared: Extract<Prepared, { ok: true }>, user: string, options: { dryRun: boolean; onChunk?: (done: number, total: number) => void }): Promise<RunResult> {
+  async importRun(id: string, prepared: Extract<Prepared, { ok: true }>, user: string, options: { dryRun: boolean; logExists?: boolean; onChunk?: (done: number, total: number) => void }): Promise<RunResult> {
     const meta = this.register(id);
     if (!meta) throw new Error(`Unknown register ${id}`);
     return runImport(this.port, meta, prepared, { actor: user, now: this.now(), ...options });

@@ -23,7 +23,7 @@ export interface ImportContext {
   /** Reads an .xlsx file's sheets; null where the host has no xlsx reader loaded (Excel: CSV files and this workbook's sheets). */
   fileSheets: ((bytes: ArrayBuffer) => Promise<SourceSheet[]>) | null;
   analyse(id: string, source: SourceSheet, mapping: SavedMapping | null): Promise<Analysis>;
-  run(id: string, prepared: Ready, user: string, options: { dryRun: boolean; onChunk?: (done: number, total: number) => void }): Promise<RunResult>;
+  run(id: string, prepared: Ready, user: string, options: { dryRun: boolean; logExists?: boolean; onChunk?: (done: number, total: number) => void }): Promise<RunResult>;
   readSheet(name: string): Promise<SourceSheet | null>;
   wrote(): void;
   back(): void;
@@ -95,7 +95,7 @@ export async function renderImport(ctx: ImportContext, body: HTMLElement): Promi
   const showPreview = async () => {
     if (!prepared) return;
     if (!ctx.user) return say('warn', t('app.chooseUser'));
-    const planned = await ctx.run(meta.id, prepared, ctx.user, { dryRun: true });
+    const planned = await ctx.run(meta.id, prepared, ctx.user, { dryRun: true, logExists: analysis?.logExists });
     if (!planned.ok) return say('error', pick(planned));
     const c = counts(planned.outcome);
     const list = problems(planned.outcome);
@@ -107,7 +107,7 @@ export async function renderImport(ctx: ImportContext, body: HTMLElement): Promi
 
   const doImport = async () => {
     if (!prepared || !ctx.user) return;
-    const result = await ctx.run(meta.id, prepared, ctx.user, { dryRun: false, onChunk: (done, total) => say('info', t('import.progress', { done, total })) });
+    const result = await ctx.run(meta.id, prepared, ctx.user, { dryRun: false, logExists: analysis?.logExists, onChunk: (done, total) => say('info', t('import.progress', { done, total })) });
     if (!result.ok) return say('error', pick(result));
     ctx.wrote();
     const c = counts(result.outcome);

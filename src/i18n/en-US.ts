@@ -72,7 +72,7 @@ export const enUS: Record<MessageKey, string> = {
   'import.field': 'Goes to field',
   'import.none': '(not imported)',
   'import.suggestion': 'Suggested: {field} (confirm by choosing it)',
-  'import.skippedIndex': '序号 column, not imported',
+  'import.skippedIndex': 'Row-number column, not imported',
   'import.skippedReport': 'Report column, not imported',
   'import.kind.normalised': 'Same name (spaces, width, brackets ignored)',
   'import.kind.alias': 'Alias from the process document',

@@ -73,7 +73,7 @@ export async function renderImport(ctx: ImportContext, body: HTMLElement): Promi
     mount(
       stage,
       h('p', null, t('import.headerAt', { sheet: source.name, row: prepared.header.row + 1, rows: prepared.rows.length })),
-      h('table', { class: 'tz-table', attrs: { 'data-test': 'import-mapping' } }, h('thead', null, h('tr', null, h('th', null, t('import.column')), h('th', null, t('import.samples')), h('th', null, t('import.field')), h('th', null, ''))), h('tbody', null, rows)),
+      h('table', { class: 'tz-table tz-import-map', attrs: { 'data-test': 'import-mapping' } }, h('thead', null, h('tr', null, h('th', null, t('import.column')), h('th', null, t('import.samples')), h('th', null, t('import.field')), h('th', null, ''))), h('tbody', null, rows)),
       missing.length ? h('div', { class: 'tz-bar tz-bar-error', attrs: { 'data-test': 'import-missing' } }, t('import.missing', { fields: missing.join('、') })) : null,
       h('div', { class: 'tz-actions' }, preview),
     );

@@ -153,6 +153,8 @@ export async function importCommand(sourceFile: string, options: ImportOptions, 
     const headers = prepared.header.headers.filter((h) => h !== '');
     if (prepared.mapping.missing.length) {
       if (options.map && !given) await fs.writeFile(options.map, mappingJson(meta.name, prepared.mapping), 'utf8');
+      if (options.json)
+        io.out(JSON.stringify({ error: 'requiredFieldsUnmapped', source: sourceFile, sheet: source.sheet.name, register: meta.name, headerRow: prepared.header.row + 1, headers, missing: prepared.mapping.missing, suggestions: Object.fromEntries(prepared.mapping.unmapped.filter((c) => c.suggestion).map((c) => [c.header, c.suggestion])) }, null, 2));
       io.err(L(`taizhang import: 必填字段没有对应的列:${prepared.mapping.missing.join('、')}`, `taizhang import: required fields have no column: ${prepared.mapping.missing.join(', ')}`));
       io.err(L(`  找到的表头(${source.sheet.name} 第 ${prepared.header.row + 1} 行):${headers.join('、')}`, `  headers found (${source.sheet.name} row ${prepared.header.row + 1}): ${headers.join(', ')}`));
       for (const c of prepared.mapping.unmapped.filter((c) => c.suggestion))

@@ -161,6 +161,9 @@ describe('--report, --map and the mapping saved in the workbook', () => {
     expect(r.stderr).toContain('必填字段没有对应的列:收文日期');
     expect(r.stderr).toContain('发文日期、来文机关、来文类型');
     expect(r.stderr).toContain('建议:“发文日期” → “收文日期”(须确认)');
+    const asJson = await runCli(['import', source, '--into', target, '--register', '收文登记', '--json']);
+    expect(asJson.code).toBe(2);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ error: 'requiredFieldsUnmapped', missing: ['收文日期'], suggestions: { 发文日期: '收文日期' } });
     const proposed = JSON.parse(readFileSync(mapFile, 'utf8'));
     expect(proposed.columns['发文日期']).toBeNull();
     expect(proposed.suggestions['发文日期']).toBe('收文日期');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { AUDIT_SHEET, layoutProblems } from '../core/layout';
 import { parseInstant } from '../core/dates';
 import { DEMO_NOTES_SHEET, generateDemo } from '../demo/generate';
+import { OLD_LEDGER_SHEET, oldLedgerRows } from '../demo/oldLedger';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { buildWorkbook } from '../workbook/exceljs/templateWriter';
 import { UsageError } from './args';
@@ -25,6 +26,20 @@ export interface DemoCommandOptions {
 
 /** The same SHA-256 as WebCrypto's, synchronously: the demo seals some twenty thousand entries one after another. */
 const nodeDigest = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The hand-made 收文登记簿 the README imports, as the last tab, looking as such sheets look. */
+function addOldLedger(wb: Awaited<ReturnType<typeof buildWorkbook>>): void {
+  const ws = wb.addWorksheet(OLD_LEDGER_SHEET);
+  const { rows, merges } = oldLedgerRows();
+  rows.forEach((row, i) => row.forEach((value, j) => (ws.getCell(i + 1, j + 1).value = value)));
+  for (const m of merges) ws.mergeCells(m);
+  ws.getCell('A1').font = { bold: true, size: 16 };
+  ws.getCell('A1').alignment = { horizontal: 'center' };
+  ws.getRow(4).font = { bold: true };
+  for (const [c, w] of [[1, 6], [2, 14], [3, 26], [4, 10], [5, 22], [6, 40], [7, 10], [8, 8], [9, 8], [10, 8], [11, 12], [12, 14], [13, 24]] as const) ws.getColumn(c).width = w;
+  ws.getColumn(2).numFmt = 'yyyy-mm-dd';
+  ws.getColumn(12).numFmt = 'yyyy-mm-dd';
+}
 
 export async function demoCommand(options: DemoCommandOptions, io: Io): Promise<number> {
   const seed = options.seed === undefined ? undefined : Number(options.seed);
@@ -60,6 +75,7 @@ export async function demoCommand(options: DemoCommandOptions, io: Io): Promise<
     wb.worksheets.filter((w) => w !== notes).forEach((w, i) => order(w, i + 1));
     order(notes, 0);
   }
+  addOldLedger(wb);
   bar.step(3, 3, options.out);
   await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
   await wb.xlsx.writeFile(options.out);
@@ -70,6 +86,7 @@ export async function demoCommand(options: DemoCommandOptions, io: Io): Promise<
   io.out(`  其中故意错误 ${invalid} 条、故意逾期 ${overdue} 条,见“${DEMO_NOTES_SHEET}”工作表`);
   io.out(`  (demo workbook: ${demo.stats.records} records, ${invalid} deliberately invalid and ${overdue} overdue as listed on ${DEMO_NOTES_SHEET})`);
   io.out(`  试一试: taizhang check ${options.out} --as-of ${demo.asOf}`);
+  io.out(`  导入手工台账: taizhang import ${options.out} --sheet ${OLD_LEDGER_SHEET} --into ${options.out} --register 收文登记 --dry-run`);
   for (const f of demo.stats.failures) io.err(`  警告 (warning): ${f}`);
   return 0;
 }

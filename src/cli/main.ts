@@ -15,6 +15,7 @@ import { checkCommand } from './check';
 import { verifyCommand } from './verify';
 import { retentionCommand } from './retention';
 import { demoCommand } from './demo';
+import { importCommand } from './import';
 import { langOf } from './workbookFile';
 
 const USAGE = `用法 (usage):
@@ -32,6 +33,10 @@ const USAGE = `用法 (usage):
   taizhang verify FILE [--json]         重算审计链,指出第一处被改动的地方 (verify the audit chain)
   taizhang retention FILE [--as-of DATE] [--out FILE] [--json]
                                         已过保存期限的记录与销毁清册;--out 写入工作簿副本 (destruction list)
+  taizhang import SOURCE --into WORKBOOK --register NAME [--sheet SHEET] [--map FILE] [--out FILE]
+                [--report FILE] [--dry-run] [--json] [--in-place] [--as PERSON]
+                                        把手工台账(.xlsx/.csv)导入登记表;--out 默认 WORKBOOK-导入.xlsx
+                                        (import a hand-made ledger into a register)
   taizhang demo --out FILE [--templates DIR] [--seed N] [--end DATE]
                                         生成一年办公室工作的演示工作簿 (a demo workbook with a year of activity)
   taizhang help                         显示本帮助
@@ -101,6 +106,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const args = parseArgs(rest, ['as-of', 'out', 'lang'], ['json']);
         if (args.positionals.length !== 1) throw new UsageError('retention 需要一个工作簿文件 (retention needs one workbook FILE)');
         return await retentionCommand(args.positionals[0], { asOf: args.flags['as-of'] as string | undefined, out: args.flags.out as string | undefined, json: args.flags.json === true, lang: langOf(args.flags.lang) }, io);
+      }
+      case 'import': {
+        const args = parseArgs(rest, ['into', 'register', 'sheet', 'map', 'out', 'report', 'as', 'lang'], ['dry-run', 'json', 'in-place']);
+        if (args.positionals.length !== 1) throw new UsageError('import 需要一个源文件 SOURCE (import needs one SOURCE file)');
+        if (typeof args.flags.into !== 'string' || typeof args.flags.register !== 'string') throw new UsageError('import 需要 --into WORKBOOK 和 --register NAME (import needs --into and --register)');
+        const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
+        return await importCommand(args.positionals[0], {
+          into: args.flags.into, register: args.flags.register, sheet: str(args.flags.sheet), map: str(args.flags.map), out: str(args.flags.out), report: str(args.flags.report), as: str(args.flags.as),
+          dryRun: args.flags['dry-run'] === true, json: args.flags.json === true, inPlace: args.flags['in-place'] === true, lang: langOf(args.flags.lang),
+        }, io);
       }
       case 'demo': {
         const args = parseArgs(rest, ['out', 'templates', 'seed', 'end'], []);

@@ -9,6 +9,7 @@ import type { CellValue } from '../core/cells';
 import { AUDIT_SHEET, SETTINGS_SHEET } from '../core/layout';
 import { officeTimeZone, timeZoneFromSheet, timeZoneProblem, wallClockIn } from '../core/officeClock';
 import type { WorkbookMeta } from '../core/metadata';
+import { IMPORT_LOG_SHEET } from '../core/import/importLog';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import type { TableSnapshot } from '../workbook/port';
 
@@ -56,6 +57,7 @@ export interface WorkbookRead {
   tables: Record<string, TableSnapshot | null>;
   settingsRows: CellValue[][] | null;
   auditRows: CellValue[][] | null;
+  importLogRows: CellValue[][] | null;
 }
 
 /** Everything check and verify look at, in one read of the port. */
@@ -69,8 +71,8 @@ export async function readRegisters(file: string, wb: ExcelJS.Workbook): Promise
   }
   if (meta.meta.registers.length === 0)
     throw new InputError(`${file}: 工作簿中没有任何登记表`, `${file}: the workbook holds no registers`);
-  const read = await port.read({ tables: meta.meta.registers.map((r) => r.table), sheets: [SETTINGS_SHEET, AUDIT_SHEET] });
-  return { meta: meta.meta, tables: read.tables, settingsRows: read.sheets[SETTINGS_SHEET] ?? null, auditRows: read.sheets[AUDIT_SHEET] ?? null };
+  const read = await port.read({ tables: meta.meta.registers.map((r) => r.table), sheets: [SETTINGS_SHEET, AUDIT_SHEET, IMPORT_LOG_SHEET] });
+  return { meta: meta.meta, tables: read.tables, settingsRows: read.sheets[SETTINGS_SHEET] ?? null, auditRows: read.sheets[AUDIT_SHEET] ?? null, importLogRows: read.sheets[IMPORT_LOG_SHEET] ?? null };
 }
 
 export type Lang = 'zh-CN' | 'en-US';

@@ -18,6 +18,7 @@ import { validateValues } from './validate';
 import { STATUS_DRAFT, deriveState, stepProblems } from './workflow';
 import { STATUS_HEADER, SETTINGS_SHEET } from './layout';
 import type { TableSnapshot } from '../workbook/port';
+import { importedNumbers } from './import/importLog';
 import type { SettingsSpec } from '../spec/schema';
 
 export interface WorkbookContent {
@@ -26,6 +27,8 @@ export interface WorkbookContent {
   tables: Record<string, TableSnapshot | null>;
   /** The 设置 sheet's values, or null when it is missing. */
   settingsRows: CellValue[][] | null;
+  /** Rows of _导入: records taken over from a hand-made ledger keep the status it gave them. */
+  importLogRows?: CellValue[][] | null;
 }
 
 export interface DueSoon {
@@ -95,12 +98,14 @@ function numberingFinding(p: NumberingProblem, pattern: string, field: string): 
   }
 }
 
-function checkRegister(place: Place, records: RegisterRecord[], settings: SettingsSpec | null, consumption: ConsumptionEvent[], asOf: number, report: CheckReport): void {
+function checkRegister(place: Place, records: RegisterRecord[], settings: SettingsSpec | null, consumption: ConsumptionEvent[], asOf: number, report: CheckReport, imported: Set<string> = new Set()): void {
   const spec = place.meta.spec;
   const before = report.findings.length;
+  // An imported record closed by its ledger has no approval steps in Taizhang: its status and deadlines are the ledger's.
+  const takenOver = (r: RegisterRecord) => imported.has(recordNumber(spec, r.values)) && !Object.values(r.steps).some((s) => s.actor) && r.status !== null && deriveState(spec, r).status !== r.status;
   for (const record of records) {
     for (const e of validateValues(spec, record.values, { settings, consumption })) report.findings.push(locate(place, record, e));
-    if (spec.chain.length) {
+    if (spec.chain.length && !takenOver(record)) {
       const derived = deriveState(spec, record).status;
       const stored = record.status ?? '';
       if (!(stored === derived || (stored === '' && derived === STATUS_DRAFT)))
@@ -120,7 +125,7 @@ function checkRegister(place: Place, records: RegisterRecord[], settings: Settin
     for (const p of numberingProblems(compilePattern(serial.rules.pattern!), rows))
       report.findings.push(locate(place, byRow.get(p.row)!, numberingFinding(p, serial.rules.pattern!, serial.name)));
   }
-  const view = deadlineView(spec, records, asOf);
+  const view = deadlineView(spec, imported.size ? records.filter((r) => !takenOver(r)) : records, asOf);
   const overdue = view.overdue.map((item: DeadlineItem) => locate(place, item.record, { field: item.deadline.doneField, rule: 'deadline.overdue', ...deadlineMessage(item) }, 'overdue'));
   report.findings.push(...overdue);
   for (const item of view.dueSoon)
@@ -155,7 +160,8 @@ export function checkWorkbook(content: WorkbookContent, asOf: number): CheckRepo
   }
   const source = places.find((p) => p.place.meta.id === CONSUMPTION_SOURCE.register);
   const consumption = source ? consumptionFromRecords(source.place.meta.spec, source.records) : [];
-  for (const { place, records } of places) checkRegister(place, records, settings, consumption, asOf, report);
+  const imported = importedNumbers(content.importLogRows ?? null);
+  for (const { place, records } of places) checkRegister(place, records, settings, consumption, asOf, report, imported.get(place.meta.id));
   report.findings = sortFindings(report.findings);
   return report;
 }

@@ -324,6 +324,7 @@ function readFields(section: Section, context: SpecContext, errors: Collector, b
     rules: columnIndex(table, ['规则']),
     choices: columnIndex(table, ['选项']),
     note: columnIndex(table, ['说明', '备注']),
+    aliases: columnIndex(table, ['别名']),
   };
   for (const [key, word] of [['name', '字段'], ['type', '类型'], ['required', '必填']] as const) {
     if (col[key] < 0) {
@@ -339,7 +340,7 @@ function readFields(section: Section, context: SpecContext, errors: Collector, b
     const cell = (i: number) => (i >= 0 ? row.cells[i] : undefined);
     const at = (i: number) => cell(i)?.column ?? 1;
     const name = (cell(col.name)?.text ?? '').trim();
-    if (row.cells.length < table.header.cells.length - (col.note >= 0 ? 1 : 0)) {
+    if (row.cells.length < table.header.cells.length - (col.note >= 0 ? 1 : 0) - (col.aliases >= 0 ? 1 : 0)) {
       errors.add(row.line, 1, `这一行只有 ${row.cells.length} 格,表头有 ${table.header.cells.length} 格:表格没写完整`, `Row has ${row.cells.length} cells, header has ${table.header.cells.length}`);
       continue;
     }
@@ -410,6 +411,8 @@ function readFields(section: Section, context: SpecContext, errors: Collector, b
     broken.delete(name);
     const note = (cell(col.note)?.text ?? '').trim();
     if (note !== '') field.note = note;
+    const aliases = splitValues(cell(col.aliases)?.text ?? '');
+    if (aliases.length) field.aliases = aliases;
     fields.push(field);
   }
   if (serials > 1) errors.add(table.line, 1, '一个登记表最多一个“编号”字段', 'At most one serial field per register');

@@ -87,6 +87,8 @@ export const FieldSpecSchema = z
     list: nonEmpty.optional(),
     /** Help text shown as input prompt and in the form. */
     note: z.string().optional(),
+    /** Other headers hand-made ledgers use for this field (别名 column): import maps them without asking. */
+    aliases: z.array(nonEmpty).optional(),
   })
   .strict();
 export type FieldSpec = z.infer<typeof FieldSpecSchema>;

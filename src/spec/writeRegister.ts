@@ -33,10 +33,13 @@ export function writeRegisterDocument(spec: RegisterSpec): string {
     else out.push(steps);
   }
   out.push('', '## 字段', '');
-  out.push('| 字段 | 类型 | 必填 | 规则 | 选项 | 说明 |', '| --- | --- | --- | --- | --- | --- |');
+  // The 别名 column only when a field has aliases, so documents without them read back unchanged.
+  const withAliases = spec.fields.some((f) => f.aliases?.length);
+  out.push(`| 字段 | 类型 | 必填 | 规则 | 选项 | 说明 |${withAliases ? ' 别名 |' : ''}`, `| --- | --- | --- | --- | --- | --- |${withAliases ? ' --- |' : ''}`);
   for (const f of spec.fields) {
     const choices = f.choices ? f.choices.join('、') : f.list ? `设置:${f.list}` : '';
-    out.push(`| ${cell(f.name)} | ${fieldTypeWord(f.type)} | ${f.required ? '是' : '否'} | ${cell(formatFieldRules(f.rules))} | ${cell(choices)} | ${cell(f.note ?? '')} |`);
+    const aliases = withAliases ? ` ${cell((f.aliases ?? []).join('、'))} |` : '';
+    out.push(`| ${cell(f.name)} | ${fieldTypeWord(f.type)} | ${f.required ? '是' : '否'} | ${cell(formatFieldRules(f.rules))} | ${cell(choices)} | ${cell(f.note ?? '')} |${aliases}`);
   }
   out.push('', '## 期限', '');
   if (spec.deadlines.length === 0) out.push('无');

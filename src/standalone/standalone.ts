@@ -129,6 +129,7 @@ class Standalone {
       kind: 'standalone',
       session: new Session(file.port),
       prefs: this.prefs,
+      readLedgerFile: async (bytes) => (await loadXlsx()).ledgerSheets(bytes),
       toolbar: () => this.toolbar(),
       changed: () => {
         this.dirty = true;

@@ -4,6 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
+import type { SourceSheet } from '../core/import/prepare';
+import { xlsxSource } from '../import/xlsxSource';
 
 export interface OpenFile {
   port: ExcelJsWorkbook;
@@ -15,6 +17,13 @@ function wrap(workbook: ExcelJS.Workbook): OpenFile {
     port: new ExcelJsWorkbook(workbook),
     save: async () => new Uint8Array(await workbook.xlsx.writeBuffer()),
   };
+}
+
+/** The visible sheets of a ledger file the user chose to import (values and merges), read by the same exceljs. */
+export async function ledgerSheets(bytes: ArrayBuffer): Promise<SourceSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes);
+  return workbook.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined).map(xlsxSource);
 }
 
 export async function openXlsx(bytes: ArrayBuffer): Promise<OpenFile> {

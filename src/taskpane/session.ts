@@ -12,6 +12,9 @@ import type { RegisterMeta, WorkbookMeta } from '../core/metadata';
 import { rowToRecord, type RegisterRecord } from '../core/records';
 import { officeTimeZone, wallClockIn } from '../core/officeClock';
 import { settingsFromSheet } from '../core/settings';
+import type { SavedMapping } from '../core/import/mapping';
+import type { Prepared, SourceSheet } from '../core/import/prepare';
+import { analyseImport, runImport, type Analysis, type RunResult } from '../import/runImport';
 import { checkStructure, type StructureProblem } from '../core/structure';
 import { recordNumber, type WorkflowAction } from '../core/transitions';
 import type { Bilingual } from '../i18n';
@@ -235,6 +238,26 @@ export class Session {
     const nowText = this.now();
     const { summary, batch } = summaryBatch(data, nowText);
     return withCopiedNumbers(summary, await this.port.write(batch));
+  }
+
+  /** 导入, first step: one read (设置, saved mappings), then the source's header, mapping and rows. */
+  async importAnalyse(id: string, source: SourceSheet, mapping: SavedMapping | null): Promise<Analysis> {
+    const meta = this.register(id);
+    if (!meta) throw new Error(`Unknown register ${id}`);
+    return analyseImport(this.port, meta, source, mapping);
+  }
+
+  /** 导入: per 5,000 rows one read and one write through the port (runImport). */
+  async importRun(id: string, prepared: Extract<Prepared, { ok: true }>, user: string, options: { dryRun: boolean; logExists?: boolean; onChunk?: (done: number, total: number) => void }): Promise<RunResult> {
+    const meta = this.register(id);
+    if (!meta) throw new Error(`Unknown register ${id}`);
+    return runImport(this.port, meta, prepared, { actor: user, now: this.now(), ...options });
+  }
+
+  /** A plain sheet of this workbook as an import source (values from A1; merges are not read through the port). */
+  async sheetSource(name: string): Promise<SourceSheet | null> {
+    const rows = (await this.port.read({ sheets: [name] })).sheets[name];
+    return rows ? { name, rows, merges: [] } : null;
   }
 
   /** Writes departments, roles and people back to 设置 in place (lists and validation ranges untouched). */

@@ -12,6 +12,7 @@ import { intentsFromNotes } from '../../src/demo/notes';
 import { createPurchaseDrafts } from '../../src/taskpane/supplies';
 import { Session } from '../../src/taskpane/session';
 import { ExcelJsWorkbook, sheetValues } from '../../src/workbook/exceljs/adapter';
+import { OLD_LEDGER_HEADERS, OLD_LEDGER_SHEET, oldLedgerRows } from '../../src/demo/oldLedger';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'demo-templates');
 const PROTECTED = path.join(__dirname, '..', 'fixtures', '收文登记-有密码.xlsx');
@@ -102,6 +103,13 @@ describe('taizhang demo, check and verify on the demo workbook', () => {
     const lines = outcome.analysis.result.plan.groups.reduce((n, g) => n + g.lines.length, 0);
     expect(lines).toBeGreaterThanOrEqual(2);
     expect(outcome.drafts).toHaveLength(lines);
+  });
+
+  it('holds the hand-made 旧台账 the README imports, as oldLedgerRows makes it', async () => {
+    const sheet = (await load(DEMO)).getWorksheet(OLD_LEDGER_SHEET)!;
+    expect(sheetValues(sheet)[3]).toEqual(OLD_LEDGER_HEADERS);
+    expect(sheetValues(sheet).length).toBe(oldLedgerRows().rows.length);
+    expect(sheet.getCell('A1').isMerged).toBe(true);
   });
 
   it('verify passes on the demo', async () => {

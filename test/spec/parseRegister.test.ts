@@ -135,3 +135,28 @@ describe('conditions on deadlines and on 至少填写', () => {
     expect(r.ok && r.value).toMatchObject({ kind: 'atLeast', count: 3, fields: ['甲', '乙', '丙'], when: { op: 'in', field: '采购类别', values: ['一般物品', '大宗物品'] } });
   });
 });
+
+describe('the optional 别名 column (other headers hand-made ledgers use)', () => {
+  it('reads aliases split on 、 and writes them back; fields without aliases have none', () => {
+    const doc = fixtureDocument()
+      .replace('| 字段 | 类型 | 必填 | 规则 | 选项 | 说明 |', '| 字段 | 类型 | 必填 | 规则 | 选项 | 说明 | 别名 |')
+      .replace(/(\| 字段 \| 类型[^\n]*\n\| --- \| --- \| --- \| --- \| --- \| --- \|)/, '$1 --- |')
+      .replace(/(\| 来文单位 \|[^\n]*\|)\n/, '$1 来文机关、发文机关 |\n');
+    const r = parseRegisterDocument(doc, 'x.md', fixtureContext());
+    if (!r.ok) throw new Error(r.errors.map((e) => formatDocError(e)).join('\n'));
+    const byName = Object.fromEntries(r.value.fields.map((f) => [f.name, f]));
+    expect(byName['来文单位'].aliases).toEqual(['来文机关', '发文机关']);
+    expect(byName['收文日期'].aliases).toBeUndefined();
+    const { writeRegisterDocument } = jest.requireActual('../../src/spec/writeRegister') as typeof import('../../src/spec/writeRegister');
+    const written = writeRegisterDocument(r.value);
+    expect(written).toContain('| 别名 |');
+    const again = parseRegisterDocument(written, 'x.md', fixtureContext());
+    expect(again.ok && again.value).toEqual(r.value);
+  });
+
+  it('a document without the column writes back without it', () => {
+    const r = parseRegisterDocument(fixtureDocument(), 'x.md', fixtureContext());
+    const { writeRegisterDocument } = jest.requireActual('../../src/spec/writeRegister') as typeof import('../../src/spec/writeRegister');
+    expect(r.ok && writeRegisterDocument(r.value)).not.toContain('别名');
+  });
+});

@@ -28,7 +28,8 @@ export type Screen =
   | { kind: 'setup'; adding: boolean }
   | { kind: 'detail'; registerId: string; row: number; back: Tab }
   | { kind: 'print'; registerId: string; row: number; back: Screen }
-  | { kind: 'edit'; target: EditTarget };
+  | { kind: 'edit'; target: EditTarget }
+  | { kind: 'import' };
 
 export interface Flash {
   kind: 'ok' | 'error' | 'info' | 'warn';
@@ -48,6 +49,22 @@ export interface Host {
   changed?: () => void;
   /** The view asked for in the URL (?view=new|queue|summary), e.g. by a ribbon button. */
   initialView?: string | null;
+  /** Sheets of an .xlsx ledger file to import; only where an xlsx reader is loaded anyway (the standalone page). */
+  readLedgerFile?: (bytes: ArrayBuffer) => Promise<import('../../core/import/prepare').SourceSheet[]>;
+}
+
+/** What the import screen may use of the pane: the register, the user, the session's import calls, and messages. */
+function importContext(app: App): import('./importView').ImportContext {
+  return {
+    register: app.current(),
+    user: app.user,
+    fileSheets: app.host.readLedgerFile ?? null,
+    analyse: (id, source, mapping) => app.session.importAnalyse(id, source, mapping),
+    run: (id, prepared, user, options) => app.session.importRun(id, prepared, user, options),
+    readSheet: (name) => app.session.sheetSource(name),
+    wrote: () => app.wrote(),
+    back: () => app.go({ kind: 'tab', tab: 'new' }),
+  };
 }
 
 export class App {
@@ -202,6 +219,9 @@ export class App {
         return renderPrint(this, body, s.registerId, s.row, s.back);
       case 'edit':
         return renderForm(this, body, s.target);
+      case 'import':
+        // Import is a chunk of its own (papaparse and the mapping screen), fetched when first opened.
+        return (await import(/* webpackChunkName: "import" */ './importView')).renderImport(importContext(this), body);
       case 'tab':
         switch (s.tab) {
           case 'new':
@@ -287,7 +307,7 @@ export class App {
       return;
     }
     this.tabs.hidden = false;
-    const active = this.screen.kind === 'tab' ? this.screen.tab : this.screen.kind === 'detail' ? this.screen.back : null;
+    const active = this.screen.kind === 'tab' ? this.screen.tab : this.screen.kind === 'detail' ? this.screen.back : this.screen.kind === 'import' ? 'new' : null;
     mount(
       this.tabs,
       this.tabsShown().map((tab) =>

@@ -265,7 +265,8 @@ export async function renderForm(app: App, body: HTMLElement, edit: EditTarget |
           ),
     ),
   );
-  mount(body, h('h2', null, t('form.title', { register: registerName(spec) })), edit ? h('p', { class: 'tz-bar tz-bar-info' }, t('form.editing', { number: edit.number })) : null, structure, form);
+  const importButton = edit ? null : h('button', { class: 'tz-secondary', attrs: { type: 'button', 'data-test': 'import-open' }, on: { click: () => app.go({ kind: 'import' }) } }, t('import.open'));
+  mount(body, h('h2', null, t('form.title', { register: registerName(spec) })), importButton, edit ? h('p', { class: 'tz-bar tz-bar-info' }, t('form.editing', { number: edit.number })) : null, structure, form);
   revalidate();
   // The structure guard: a hand-edited table is named and the form refuses to write (core refuses again on submit).
   if (!edit) {

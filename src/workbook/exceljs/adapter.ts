@@ -62,7 +62,7 @@ function tableRange(model: TableModel) {
   return decodeRange(model.tableRef ?? model.ref ?? 'A1');
 }
 
-function mergedRanges(ws: ExcelJS.Worksheet): string[] {
+export function mergedRanges(ws: ExcelJS.Worksheet): string[] {
   const merges = (ws as unknown as { _merges: Record<string, { range: string } | { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
   return Object.values(merges).map((m) => {
     const model = (m as { model: { top: number; left: number; bottom: number; right: number } }).model;

@@ -1,0 +1,83 @@
+/**
+ * 登记 → 导入 on the standalone page in headless Chromium: a hand-made 收文登记簿 (the demo's 旧台账, written here by
+ * exceljs with its merged title) imported into a blank 收文登记 workbook — mapping screen, preview with the two
+ * rejected rows and why, import, and a second import that adds nothing.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { OLD_LEDGER_SHEET, oldLedgerRows } from '../../src/demo/oldLedger';
+import { buildCatalog } from '../../src/spec/catalog';
+import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
+import { TEMPLATES_DIR, readDir } from '../support/docs';
+import { WEB, launch, screenshotPath, serve, type Browser, type Served } from './support';
+
+let server: Served;
+let browser: Browser;
+let page: Page;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-e2e-import-'));
+const target = path.join(tmp, '收文登记.xlsx');
+const ledger = path.join(tmp, '收文登记簿.xlsx');
+
+beforeAll(async () => {
+  const catalog = buildCatalog(readDir(TEMPLATES_DIR));
+  if (!catalog.ok) throw new Error('templates do not parse');
+  const spec = catalog.value.registers.find((r) => r.name === '收文登记')!;
+  await (await buildWorkbook([spec], catalog.value.settings, { combined: false })).xlsx.writeFile(target);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(OLD_LEDGER_SHEET);
+  const { rows, merges } = oldLedgerRows();
+  rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)));
+  merges.forEach((m) => ws.mergeCells(m));
+  await wb.xlsx.writeFile(ledger);
+  server = await serve(WEB);
+  browser = await launch();
+  browser.context.setDefaultTimeout(20_000);
+  page = await browser.context.newPage();
+  await page.goto(`${server.url}standalone.html`);
+  await page.setInputFiles('[data-test=file-input]', target);
+  await page.waitForSelector('[data-test=screen-new][data-loaded]');
+  await page.selectOption('[data-test=user]', '孙晓燕');
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function chooseLedger(): Promise<void> {
+  await page.click('[data-test=import-open]');
+  await page.waitForSelector('[data-test=screen-import][data-loaded]');
+  await page.setInputFiles('[data-test=import-file]', ledger);
+  await page.waitForSelector('[data-test=import-mapping]');
+}
+
+describe('importing a hand-made ledger on the standalone page', () => {
+  it('maps the columns, previews the rejected rows with their cells and reasons, and imports the rest', async () => {
+    await chooseLedger();
+    await expect(page.inputValue('[data-test="map-来文机关"]')).resolves.toBe('来文单位');
+    await expect(page.inputValue('[data-test="map-缓急"]')).resolves.toBe('紧急程度');
+    await expect(page.textContent('[data-test=import-stage]')).resolves.toContain('第 4 行');
+    await page.click('[data-test=import-preview]');
+    const preview = await page.locator('[data-test=import-warn]').textContent();
+    expect(preview).toContain('可导入 7 行,拒绝 2 行,空行/合计 2 行');
+    expect(preview).toContain('旧台账!B9 收文日期');
+    expect(preview).toContain('“2025.13.2”不是有效日期');
+    expect(preview).toContain('旧台账!I13 密级');
+    await page.screenshot({ path: screenshotPath('zh-CN-import-preview') });
+    await page.click('[data-test=import-go]');
+    await page.waitForSelector('[data-test=import-warn]:has-text("已导入 7 行")');
+    await expect(page.textContent('[data-test=import-warn]')).resolves.toContain('拒绝 2 行');
+  });
+
+  it('a second import of the same file adds nothing: every good row was imported before', async () => {
+    await page.click('[data-test=import-back]');
+    await chooseLedger();
+    await page.click('[data-test=import-preview]');
+    const preview = await page.locator('[data-test=import-warn]').textContent();
+    expect(preview).toContain('可导入 0 行,拒绝 2 行,空行/合计 2 行,此前已导入 7 行');
+    await expect(page.isDisabled('[data-test=import-go]')).resolves.toBe(true);
+  });
+});

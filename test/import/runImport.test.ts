@@ -1,0 +1,50 @@
+/**
+ * The pane's import through the Office.js adapter on the fake Excel (syncs and request sizes counted): chunks of
+ * 5,000 rows, each one read and one write with no request over 5 MB, the audit chain continuous across chunks, and
+ * a second import of the same rows adding nothing.
+ */
+import type { CellValue } from '../../src/core/cells';
+import { AUDIT_SHEET } from '../../src/core/layout';
+import { prepareImport } from '../../src/core/import/prepare';
+import { runImport } from '../../src/import/runImport';
+import { OfficeJsWorkbook } from '../../src/workbook/officejs/adapter';
+import { fakeWorkbook } from '../../src/workbook/officejs/testing/fixtures';
+import { shippedCatalog } from '../core/import/shipped';
+
+const ROWS = 6000;
+
+function ledger(): CellValue[][] {
+  const rows: CellValue[][] = [['收文登记簿'], ['序号', '收文日期', '来文机关', '来文类型', '标题', '重要程度', '缓急', '密级', '份数']];
+  for (let i = 1; i <= ROWS; i++) rows.push([i, `2025.${1 + (i % 12)}.${1 + (i % 28)}`, '市政府', '上级来文', `通知 ${i}`, '一般文件', '平件', '内部', `${1 + (i % 3)}份`]);
+  return rows;
+}
+
+it('imports 6,000 rows in two chunks of one read and one write each, and nothing twice', async () => {
+  const catalog = shippedCatalog();
+  const spec = catalog.registers.find((r) => r.name === '收文登记')!;
+  const excel = await fakeWorkbook([spec], catalog.settings);
+  const port = new OfficeJsWorkbook({ run: excel.run, undoGroups: true });
+  const meta = (await port.read({ meta: true })).meta;
+  if (!meta?.ok) throw new Error('no metadata');
+  const register = meta.meta.registers[0];
+  const prepared = prepareImport({ name: '收文登记簿', rows: ledger(), merges: [] }, spec, catalog.settings);
+  if (!prepared.ok) throw new Error(prepared.message);
+  const reads: number[] = [];
+  const read = port.read.bind(port);
+  port.read = (request) => (reads.push(excel.syncCount), read(request));
+  excel.resetStats();
+  const first = await runImport(port, register, prepared, { actor: '孙晓燕', now: '2026-03-15T10:00', logExists: false });
+  expect(first.ok && first.outcome.imported.length).toBe(ROWS);
+  expect(first.ok && first.writes).toBe(2);
+  expect(reads).toHaveLength(2);
+  // Each chunk's read is a single sync (the missing _导入 sheet is not asked for), and no request nears 5 MB.
+  expect(reads[1] - reads[0]).toBeLessThanOrEqual(3);
+  expect(excel.syncCount).toBeLessThanOrEqual(6);
+  expect(excel.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+  const audit = (await port.read({ sheets: [AUDIT_SHEET] })).sheets[AUDIT_SHEET]!;
+  const seqs = audit.slice(1).map((r) => Number(r[0]));
+  expect(seqs).toEqual(Array.from({ length: ROWS }, (_, i) => i + 1));
+  const again = await runImport(port, register, prepared, { actor: '孙晓燕', now: '2026-03-16T10:00' });
+  expect(again.ok && again.outcome.alreadyImported.length).toBe(ROWS);
+  expect(again.ok && again.writes).toBe(0);
+}, 240_000);

@@ -17,6 +17,7 @@ import type { WorkbookMeta } from './metadata';
 import { tableRecords } from './records';
 import { GENESIS_HASH, entryHash, isAuditHeader, recordHash, rowToEntry, type AuditEntry } from './audit';
 import { recordNumber } from './transitions';
+import { auditNumber, numbersLater, provisionalNumber } from './numberingStep';
 import { stepDone } from './workflow';
 import type { TableSnapshot } from '../workbook/port';
 
@@ -142,8 +143,10 @@ export async function verifyWorkbook(book: AuditedWorkbook): Promise<VerifyRepor
     report.records += records.length;
     const byNumber = new Map<string, typeof records>();
     for (const r of records) {
-      const n = recordNumber(spec, r.values);
+      const n = auditNumber(spec, r, recordNumber(spec, r.values));
       byNumber.set(n, [...(byNumber.get(n) ?? []), r]);
+      // Entries from before its numbering step name the record by its provisional name: they are its history.
+      if (numbersLater(spec) && n !== provisionalNumber(r)) matched.add(`${spec.id}\u0000${provisionalNumber(r)}`);
     }
     const hashes = await Promise.all(records.map((r) => recordHash(spec, r)));
     const hashOf = new Map(records.map((r, i) => [r, hashes[i]]));

@@ -107,6 +107,13 @@ export const enUS: Record<MessageKey, string> = {
   'action.resubmit': 'Resubmitted',
   'action.submit': 'Submitted',
 
+  'approvals.returnTo': 'Return to',
+  'approvals.returnToApplicant': 'the applicant (to resubmit)',
+  'approvals.recall': 'Take back',
+  'approvals.recalled': 'Taken back',
+  'approvals.recallHint': 'The next step, "{step}", has not acted yet: you can take your approval back.',
+  'approvals.returnedToStep': '{who} returned the record to this step: {opinion}',
+
   'print.formCode': 'Form code: {code}',
   'print.signatures': 'Approval signatures',
   'print.step': 'Step',

@@ -105,6 +105,13 @@ export const zhCN = {
   'action.resubmit': '重新提交',
   'action.submit': '提交',
 
+  'approvals.returnTo': '退回至',
+  'approvals.returnToApplicant': '登记人(重新提交)',
+  'approvals.recall': '取回',
+  'approvals.recalled': '取回',
+  'approvals.recallHint': '下一步“{step}”尚未办理,您可以取回自己的审批。',
+  'approvals.returnedToStep': '{who} 退回到本步骤:{opinion}',
+
   'print.formCode': '表单编号:{code}',
   'print.signatures': '审批签字',
   'print.step': '步骤',

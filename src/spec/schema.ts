@@ -104,6 +104,8 @@ export const ChainStepSchema = z
     text: nonEmpty,
     role: nonEmpty,
     action: z.string(),
+    /** Roles that act, in this order, when nobody holds `role` for the record (部门领导(无则办公室主任)审核). */
+    fallback: z.array(nonEmpty).optional(),
   })
   .strict();
 export type ChainStep = z.infer<typeof ChainStepSchema>;
@@ -210,6 +212,8 @@ export const RegisterSpecSchema = z
     /** The field whose value selects the route, when routes are conditional. */
     deadlines: z.array(DeadlineSchema),
     rules: z.array(CrossRuleSchema),
+    /** The approval step at which the number is given (编号时机); numbered on submission when absent. */
+    numberAt: nonEmpty.optional(),
   })
   .strict();
 export type RegisterSpec = z.infer<typeof RegisterSpecSchema>;

@@ -13,6 +13,7 @@ import { rowToRecord, type RegisterRecord } from '../core/records';
 import { settingsFromSheet } from '../core/settings';
 import { checkStructure, type StructureProblem } from '../core/structure';
 import { recordNumber, type WorkflowAction } from '../core/transitions';
+import { auditNumber, numbersKey, provisionalNumber } from '../core/numberingStep';
 import type { Bilingual } from '../i18n';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 import { StructureGuardError } from '../workbook/guard';
@@ -161,11 +162,11 @@ export class Session {
     this.remember(result);
     const data = registerData(meta, result.tables[meta.table] ?? null);
     const record = data.records.find((r) => r.index === row) ?? null;
-    const number = record ? recordNumber(meta.spec, record.values) : null;
+    const names = record ? [auditNumber(meta.spec, record, recordNumber(meta.spec, record.values)), provisionalNumber(record)] : [];
     const audit = (result.sheets[AUDIT_SHEET] ?? [])
       .filter((r) => !isAuditHeader(r) && r.some((c) => c !== null && c !== ''))
       .map(rowToEntry)
-      .filter((e) => e.register === meta.id && number !== null && e.number === number);
+      .filter((e) => e.register === meta.id && names.includes(e.number));
     return { data, record, audit };
   }
 
@@ -186,7 +187,8 @@ export class Session {
     const table = result.tables[key];
     const settings = this.settings;
     if (!table || !settings) return null;
-    return { meta: this.register(meta.id) ?? meta, settings, table, audit: auditTail(result.sheets[AUDIT_SHEET] ?? []), now: this.now() };
+    const numbers = result.tables[numbersKey(meta.table)] ?? undefined;
+    return { meta: this.register(meta.id) ?? meta, settings, table, audit: auditTail(result.sheets[AUDIT_SHEET] ?? []), now: this.now(), numbers };
   }
 
   private missing(meta: RegisterMeta): ActionResult {

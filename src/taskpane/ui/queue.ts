@@ -3,7 +3,7 @@ import { parseInstant } from '../../core/dates';
 import { deadlineView, type DeadlineItem } from '../../core/deadlines';
 import type { RegisterRecord } from '../../core/records';
 import { recordNumber } from '../../core/transitions';
-import { STATUS_RETURNED, deriveState, permittedActors } from '../../core/workflow';
+import { STATUS_RETURNED, deriveState, pendingActors } from '../../core/workflow';
 import { t } from '../../i18n';
 import { h, mount } from '../dom';
 import type { RegisterData } from '../session';
@@ -78,7 +78,7 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
     for (const record of data.records) {
       if (!user || !settings || !spec.chain.length) continue;
       const state = deriveState(spec, record);
-      if (state.pending && permittedActors(spec, settings, record.values, state.pending.role).names.includes(user))
+      if (state.pending && pendingActors(spec, settings, record).includes(user))
         mine.push({ data, record, status: state.status, detail: `${state.pending.text} · ${record.submittedBy ?? ''} ${record.submittedAt?.replace('T', ' ') ?? ''}` });
       else if (state.status === STATUS_RETURNED && record.submittedBy === user) returned.push({ data, record, status: state.status, detail: record.submittedAt?.replace('T', ' ') ?? '' });
     }

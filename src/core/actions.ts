@@ -209,7 +209,7 @@ export async function planAction(ctx: ActionContext, target: Target, action: Wor
   const oldRow = recordToRow(spec, before, columns);
   const newRow = recordToRow(spec, after, columns);
   const updates = newRow.flatMap((value: CellValue, column) => (value === oldRow[column] ? [] : [{ table: ctx.meta.table, row: target.row, column, value }]));
-  const entry = await seal(ctx, after, { word: auditWord(action) }, actor);
+  const entry = await seal(ctx, after, { word: auditWord(action) }, result.actedAs ?? actor);
   return {
     ok: true,
     batch: { expectHeaders: { [ctx.meta.table]: ctx.meta.headers }, updates, sheetAppends: [{ sheet: AUDIT_SHEET, rows: [entryToRow(entry)] }] },

@@ -14,6 +14,7 @@ import type { RecordValue } from './cells';
 import { isBlank, valueText } from './conditions';
 import type { FieldError } from './findings';
 import { findPerson, roleHolders } from './settings';
+import { delegatorFor, onBehalfText, parseActor } from './delegation';
 import type { StepEntry } from './records';
 import { approvalStepsOf, routeFor, stepOutcome } from './workflow';
 import type { ChainStep, RegisterSpec, SettingsSpec } from '../spec/schema';
@@ -130,15 +131,21 @@ export function stepActorProblems(spec: RegisterSpec, settings: SettingsSpec, re
     const entry = record.steps[step.text];
     const outcome = stepOutcome(entry);
     if (outcome === null) break;
-    const actor = valueText(entry!.actor);
+    const written = valueText(entry!.actor);
+    const { actor, onBehalfOf } = parseActor(written);
     if (outcome === 'withdrawn') {
       if (actor !== record.submittedBy)
         problems.push({ field: step.text, rule: 'workflow.actor', message: `“${step.text}”记为${actor}撤回,但只有登记人${record.submittedBy ?? ''}可以撤回`, messageEn: `"${step.text}" was withdrawn by ${actor}, but only the applicant ${record.submittedBy ?? ''} may withdraw` });
       break;
     }
-    const problem = authorityProblem(spec, settings, record, step, actor);
-    if (problem)
-      problems.push({ field: step.text, rule: 'workflow.actor', message: `“${step.text}”由${actor}办理,但${actor}无权办理:${problem.message}`, messageEn: `"${step.text}" was done by ${actor}, who may not act on it: ${problem.messageEn}` });
+    if (onBehalfOf) {
+      const delegated = delegationProblem(spec, settings, record, step, actor, onBehalfOf, valueText(entry!.time));
+      if (delegated) problems.push(delegated);
+    } else {
+      const problem = authorityProblem(spec, settings, record, step, actor);
+      if (problem)
+        problems.push({ field: step.text, rule: 'workflow.actor', message: `“${step.text}”由${actor}办理,但${actor}无权办理:${problem.message}`, messageEn: `"${step.text}" was done by ${actor}, who may not act on it: ${problem.messageEn}` });
+    }
     if (outcome !== 'approved') break;
   }
   return problems;
@@ -159,4 +166,38 @@ export function routeGaps(spec: RegisterSpec, settings: SettingsSpec, values: Re
     if (!authority.ok) gaps.push(authority.error);
   }
   return gaps;
+}
+
+/** A step written `受托人(代 委托人)`: the delegator must be permitted and the delegation active at the step's time. */
+function delegationProblem(spec: RegisterSpec, settings: SettingsSpec, record: AuthorityRecord, step: ChainStep, actor: string, onBehalfOf: string, time: string): FieldError | null {
+  const own = authorityProblem(spec, settings, record, step, onBehalfOf);
+  const ok = !own && delegatorFor(settings.delegations ?? [], [onBehalfOf], actor, spec, step.text, time, record.submittedBy) === onBehalfOf;
+  if (ok) return null;
+  return {
+    field: step.text,
+    rule: 'workflow.actor',
+    message: own
+      ? `“${step.text}”由${actor}代${onBehalfOf}办理,但${onBehalfOf}本人无权办理:${own.message}`
+      : `“${step.text}”由${actor}代${onBehalfOf}办理,但${time.replace('T', ' ')}时“设置”的委托表中没有${onBehalfOf}委托${actor}的有效委托`,
+    messageEn: own
+      ? `"${step.text}" was done by ${actor} for ${onBehalfOf}, who may not act on it: ${own.messageEn}`
+      : `"${step.text}" was done by ${actor} for ${onBehalfOf}, but no delegation from ${onBehalfOf} to ${actor} was active at ${time}`,
+  };
+}
+
+export type Acting = { ok: true; recorded: string; onBehalfOf: string | null } | { ok: false; error: FieldError };
+
+/**
+ * Whether `actor` may act on the step at `at`, in their own right or for someone under an active delegation,
+ * and what the step column records: the actor, or `受托人(代 委托人)`.
+ */
+export function actingAs(spec: RegisterSpec, settings: SettingsSpec, record: AuthorityRecord, step: ChainStep, actor: string, at: string): Acting {
+  const problem = authorityProblem(spec, settings, record, step, actor);
+  if (!problem) return { ok: true, recorded: actor, onBehalfOf: null };
+  if (problem.rule === 'workflow.role') {
+    const authority = stepAuthority(spec, settings, record, step);
+    const delegator = authority.ok ? delegatorFor(settings.delegations ?? [], authority.names, actor, spec, step.text, at, record.submittedBy) : null;
+    if (delegator) return { ok: true, recorded: onBehalfText(actor, delegator), onBehalfOf: delegator };
+  }
+  return { ok: false, error: problem };
 }

@@ -3,6 +3,7 @@
  * per column from K; headers in row 1) → SettingsSpec, and who holds which role.
  * The sheet, not the document, is the truth in a filled workbook: offices add people and list values there.
  */
+import { DELEGATION_HEADERS, delegationRows, delegationsFromRows } from './delegation';
 import type { CellValue } from './cells';
 import type { SettingsSpec } from '../spec/schema';
 
@@ -30,6 +31,11 @@ export function settingsFromSheet(rows: CellValue[][]): SettingsSpec {
   }
   for (let col = 10; col < header.length; col++) {
     const name = text(header[col]);
+    if (name === DELEGATION_HEADERS[0]) {
+      const delegations = delegationsFromRows(body, col);
+      if (delegations.length) settings.delegations = delegations;
+      break;
+    }
     if (!name) continue;
     const values = body.map((r) => text(r[col])).filter(Boolean);
     if (values.length) settings.lists.push({ name, values });
@@ -59,5 +65,12 @@ export function settingsToRows(settings: SettingsSpec): CellValue[][] {
   settings.roles.forEach((r, i) => ((rows[i + 1][3] = r.name), (rows[i + 1][4] = r.note)));
   settings.people.forEach((p, i) => ((rows[i + 1][6] = p.name), (rows[i + 1][7] = p.department), (rows[i + 1][8] = p.roles.join('、'))));
   settings.lists.forEach((l, j) => l.values.forEach((v, i) => (rows[i + 1][10 + j] = v)));
+  if (settings.delegations?.length) {
+    const at = width + 1;
+    delegationRows(settings.delegations).forEach((r, i) => {
+      while (rows.length <= i) rows.push(Array<CellValue>(width).fill(null));
+      r.forEach((v, j) => (rows[i][at + j] = v));
+    });
+  }
   return rows;
 }

@@ -22,7 +22,7 @@ import {
   type WorkflowState,
 } from './workflow';
 import { actorOf } from './delegation';
-import { authorityProblem, stepAuthority } from './authority';
+import { actingAs, stepAuthority } from './authority';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 
 export type WorkflowAction =
@@ -37,7 +37,8 @@ export type WorkflowAction =
   | { kind: 'update'; values: Record<string, RecordValue | undefined> };
 
 export type WorkflowRecord = Omit<RegisterRecord, 'index' | 'sheetRow'>;
-export type TransitionResult = { ok: true; record: WorkflowRecord } | { ok: false; errors: FieldError[] };
+/** `actedAs`: what the step and the audit entry record as the actor (`受托人(代 委托人)` under a delegation). */
+export type TransitionResult = { ok: true; record: WorkflowRecord; actedAs?: string } | { ok: false; errors: FieldError[] };
 
 const refuse = (rule: string, message: string, messageEn: string): TransitionResult => ({ ok: false, errors: [{ field: null, rule, message, messageEn }] });
 
@@ -98,8 +99,9 @@ export function transition(
         return refuse('workflow.returned', '记录已退回申请人,等待重新提交', 'The record was returned to the applicant and awaits resubmission');
       }
       const step = state.pending;
-      const who = authorityProblem(spec, settings, record, step, actor);
-      if (who) return { ok: false, errors: [who] };
+      const acting = actingAs(spec, settings, record, step, actor, now);
+      if (!acting.ok) return { ok: false, errors: [acting.error] };
+      const recorded = acting.recorded;
       const opinion = (action.opinion ?? '').trim();
       if (action.kind !== 'approve' && !opinion)
         return refuse('workflow.opinion', `${action.kind === 'return' ? '退回' : '驳回'}须写明意见`, `A ${action.kind === 'return' ? 'return' : 'rejection'} needs an opinion`);
@@ -113,9 +115,12 @@ export function transition(
           return refuse('workflow.routeChange', '修改后的内容会改变审批路线,请退回申请人修改后重新提交', 'The change would alter the approval route; return the record for resubmission instead');
         values = merged.values;
       }
-      if (action.kind === 'return' && action.toStep) return returnToStep(spec, record, state, action.toStep, actor, opinion);
+      if (action.kind === 'return' && action.toStep) {
+        const returned = returnToStep(spec, record, state, action.toStep, recorded, opinion);
+        return returned.ok ? { ...returned, actedAs: recorded } : returned;
+      }
       const text = action.kind === 'approve' ? opinion || '同意' : `${action.kind === 'return' ? MARK.returned : MARK.rejected}${opinion}`;
-      return { ok: true, record: withStatus(spec, { ...record, values, steps: { ...record.steps, [step.text]: { actor, time: now, opinion: text } } }) };
+      return { ok: true, record: withStatus(spec, { ...record, values, steps: { ...record.steps, [step.text]: { actor: recorded, time: now, opinion: text } } }), actedAs: recorded };
     }
     case 'withdraw': {
       if (!spec.chain.length) return refuse('workflow.noChain', '本登记表没有审批流程', 'This register has no approval chain');

@@ -112,6 +112,7 @@ export const enUS: Record<MessageKey, string> = {
   'approvals.recall': 'Take back',
   'approvals.recalled': 'Taken back',
   'approvals.recallHint': 'The next step, "{step}", has not acted yet: you can take your approval back.',
+  'approvals.onBehalf': 'On behalf of {who} (delegated)',
   'approvals.returnedToStep': '{who} returned the record to this step: {opinion}',
 
   'print.formCode': 'Form code: {code}',

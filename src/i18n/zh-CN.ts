@@ -110,6 +110,7 @@ export const zhCN = {
   'approvals.recall': '取回',
   'approvals.recalled': '取回',
   'approvals.recallHint': '下一步“{step}”尚未办理,您可以取回自己的审批。',
+  'approvals.onBehalf': '代 {who} 办理(委托)',
   'approvals.returnedToStep': '{who} 退回到本步骤:{opinion}',
 
   'print.formCode': '表单编号:{code}',

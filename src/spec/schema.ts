@@ -218,12 +218,19 @@ export const RegisterSpecSchema = z
   .strict();
 export type RegisterSpec = z.infer<typeof RegisterSpecSchema>;
 
+export const DelegationSchema = z
+  .object({ delegator: nonEmpty, delegate: nonEmpty, from: z.string(), to: z.string(), scope: z.array(nonEmpty) })
+  .strict();
+export type Delegation = z.infer<typeof DelegationSchema>;
+
 export const SettingsSpecSchema = z
   .object({
     departments: z.array(z.object({ name: nonEmpty, headcount: z.number().int().nonnegative().nullable() }).strict()),
     roles: z.array(z.object({ name: nonEmpty, note: z.string() }).strict()).min(1),
     people: z.array(z.object({ name: nonEmpty, department: nonEmpty, roles: z.array(nonEmpty) }).strict()),
     lists: z.array(z.object({ name: nonEmpty, values: z.array(nonEmpty).min(1) }).strict()),
+    /** 委托: while active, the delegate may act on the delegator's steps (in `scope`: registers or steps; empty = all). */
+    delegations: z.array(DelegationSchema).optional(),
   })
   .strict();
 export type SettingsSpec = z.infer<typeof SettingsSpecSchema>;

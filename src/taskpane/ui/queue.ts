@@ -3,7 +3,8 @@ import { parseInstant } from '../../core/dates';
 import { deadlineView, type DeadlineItem } from '../../core/deadlines';
 import type { RegisterRecord } from '../../core/records';
 import { recordNumber } from '../../core/transitions';
-import { STATUS_RETURNED, deriveState, pendingActors } from '../../core/workflow';
+import { STATUS_RETURNED, deriveState } from '../../core/workflow';
+import { actingAs } from '../../core/authority';
 import { t } from '../../i18n';
 import { h, mount } from '../dom';
 import type { RegisterData } from '../session';
@@ -78,8 +79,10 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
     for (const record of data.records) {
       if (!user || !settings || !spec.chain.length) continue;
       const state = deriveState(spec, record);
-      if (state.pending && pendingActors(spec, settings, record).includes(user))
-        mine.push({ data, record, status: state.status, detail: `${state.pending.text} · ${record.submittedBy ?? ''} ${record.submittedAt?.replace('T', ' ') ?? ''}` });
+      // The user's own steps and, under an active 委托, the delegator's — marked with whom they act for.
+      const acting = state.pending ? actingAs(spec, settings, record, state.pending, user, app.session.now()) : null;
+      if (state.pending && acting?.ok)
+        mine.push({ data, record, status: state.status, detail: `${acting.onBehalfOf ? `${t('approvals.onBehalf', { who: acting.onBehalfOf })} · ` : ''}${state.pending.text} · ${record.submittedBy ?? ''} ${record.submittedAt?.replace('T', ' ') ?? ''}` });
       else if (state.status === STATUS_RETURNED && record.submittedBy === user) returned.push({ data, record, status: state.status, detail: record.submittedAt?.replace('T', ' ') ?? '' });
     }
     const view = deadlineView(spec, data.records, asOf, SOON_DAYS * 86_400_000);

@@ -4,6 +4,7 @@ import type { RegisterRecord } from '../../core/records';
 import { recordNumber, type WorkflowAction } from '../../core/transitions';
 import { MARK, STATUS_RETURNED, approvalStepsOf, deriveState, pendingActors } from '../../core/workflow';
 import { recallableStep, returnToControl, returnedToStepBar } from './returnTo';
+import { actingAs } from '../../core/authority';
 import { getLang, joinList, pick, t, type MessageKey } from '../../i18n';
 import { h, mount, uid } from '../dom';
 import { control, inputToValue } from './form';
@@ -183,7 +184,9 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
     );
   if (state.pending && settings) {
     const allowed = pendingActors(spec, settings, record);
-    if (user && allowed.includes(user)) {
+    const acting = user ? actingAs(spec, settings, record, state.pending, user, app.session.now()) : null;
+    if (user && acting?.ok) {
+      if (acting.onBehalfOf) actions.push(h('p', { class: 'tz-bar tz-bar-info', attrs: { 'data-test': 'on-behalf' } }, t('approvals.onBehalf', { who: acting.onBehalfOf })));
       actions.push(
         h('div', { class: 'tz-field' }, h('label', { class: 'tz-label', attrs: { for: 'tz-opinion' } }, `${state.pending.text} · ${t('detail.opinion')}`), opinion, h('div', { class: 'tz-hint', id: 'tz-opinion-hint' }, t('detail.opinionHint'))),
         fills.length ? h('details', { attrs: { 'data-test': 'fill' } }, h('summary', null, t('detail.fill')), h('p', { class: 'tz-hint' }, t('detail.fillHint')), fills.map((x) => x.element)) : null,

@@ -107,6 +107,12 @@ export const enUS: Record<MessageKey, string> = {
   'action.resubmit': 'Resubmitted',
   'action.submit': 'Submitted',
 
+  'batch.select': 'Select {number}',
+  'batch.all': 'Select all',
+  'batch.none': 'Tick the records to act on first.',
+  'batch.approve': 'Approve selected',
+  'batch.return': 'Return selected',
+  'batch.done': '{done} done, {skipped} skipped.',
   'approvals.returnTo': 'Return to',
   'approvals.returnToApplicant': 'the applicant (to resubmit)',
   'approvals.recall': 'Take back',

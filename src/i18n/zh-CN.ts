@@ -105,6 +105,12 @@ export const zhCN = {
   'action.resubmit': '重新提交',
   'action.submit': '提交',
 
+  'batch.select': '选择 {number}',
+  'batch.all': '全选',
+  'batch.none': '请先勾选要办理的记录。',
+  'batch.approve': '批量同意',
+  'batch.return': '批量退回',
+  'batch.done': '已办理 {done} 条,跳过 {skipped} 条。',
   'approvals.returnTo': '退回至',
   'approvals.returnToApplicant': '登记人(重新提交)',
   'approvals.recall': '取回',

@@ -5,6 +5,7 @@ import type { RegisterRecord } from '../../core/records';
 import { recordNumber } from '../../core/transitions';
 import { STATUS_RETURNED, deriveState } from '../../core/workflow';
 import { actingAs } from '../../core/authority';
+import { batchControls } from './batchBar';
 import { t } from '../../i18n';
 import { h, mount } from '../dom';
 import type { RegisterData } from '../session';
@@ -22,7 +23,7 @@ interface Item {
   status?: string | null;
 }
 
-function card(app: App, item: Item, test: string): HTMLElement {
+function card(app: App, item: Item, test: string, select?: HTMLInputElement): HTMLElement {
   const spec = item.data.meta.spec;
   const title = spec.fields.find((f) => f.type === 'text' && f.required && item.record.values[f.name]);
   return h(
@@ -31,6 +32,7 @@ function card(app: App, item: Item, test: string): HTMLElement {
     h(
       'div',
       { class: 'tz-card-title' },
+      select ?? null,
       h(
         'button',
         {
@@ -47,12 +49,13 @@ function card(app: App, item: Item, test: string): HTMLElement {
   );
 }
 
-function section(app: App, title: string, items: Item[], test: string): HTMLElement {
+function section(app: App, title: string, items: Item[], test: string, batch?: ReturnType<typeof batchControls>): HTMLElement {
   return h(
     'section',
     { attrs: { 'data-test': test } },
     h('h3', null, `${title} (${items.length})`),
-    items.length ? h('ul', { class: 'tz-list' }, items.map((i) => card(app, i, `${test}-item`))) : h('p', { class: 'tz-muted' }, t('queue.empty')),
+    items.length ? h('ul', { class: 'tz-list' }, items.map((i) => card(app, i, `${test}-item`, batch?.boxes.get(i)))) : h('p', { class: 'tz-muted' }, t('queue.empty')),
+    batch?.bar ?? null,
   );
 }
 
@@ -94,7 +97,7 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
   mount(
     body,
     h('div', { class: 'tz-actions' }, h('h2', { attrs: { style: 'margin:0;flex:1' } }, t('queue.title')), h('button', { attrs: { type: 'button', 'data-test': 'queue-refresh' }, on: { click: () => app.go({ kind: 'tab', tab: 'queue' }, true) } }, t('queue.refresh'))),
-    user ? section(app, t('queue.mine'), mine, 'queue-mine') : h('p', { class: 'tz-bar tz-bar-info' }, t('queue.needsUser')),
+    user ? section(app, t('queue.mine'), mine, 'queue-mine', batchControls(app, mine, user)) : h('p', { class: 'tz-bar tz-bar-info' }, t('queue.needsUser')),
     user && returned.length ? section(app, t('queue.returned'), returned, 'queue-returned') : null,
     section(app, t('queue.overdue'), overdue, 'queue-overdue'),
     section(app, t('queue.soon', { days: SOON_DAYS }), soon, 'queue-soon'),

@@ -13,20 +13,16 @@ import type { BatchItem } from '../src/core/batch';
 import { parseInstant } from '../src/core/dates';
 import { recordNumber } from '../src/core/transitions';
 import { deriveState } from '../src/core/workflow';
-import { buildCatalog } from '../src/spec/catalog';
 import { Session } from '../src/taskpane/session';
 import { OfficeJsWorkbook } from '../src/workbook/officejs/adapter';
 import { fakeWorkbook, fillRegister } from '../src/workbook/officejs/testing/fixtures';
-import { readDir, FIXTURE_DOCS } from '../test/support/docs';
+import { fixtureRegister } from '../test/support/docs';
 
 const ROWS = 100_000;
 const NOW = '2026-03-15T10:00';
 
 export async function run(): Promise<Record<string, number>> {
-  const catalog = buildCatalog(readDir(FIXTURE_DOCS));
-  if (!catalog.ok) throw new Error('fixture documents do not parse');
-  const spec = catalog.value.registers[0];
-  const settings = catalog.value.settings;
+  const { spec, settings } = fixtureRegister();
   const out: Record<string, number> = {};
   for (const n of [20, 500]) {
     const excel = await fakeWorkbook([spec], settings);

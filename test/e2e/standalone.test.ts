@@ -363,6 +363,42 @@ describe('the demo workbook `npm start` opens', () => {
 });
 
 describe('a register edited by hand', () => {
+  it('a delegate approves for the delegator while the 委托 on the 设置 sheet is active; the saved file passes check and verify', async () => {
+    const catalog = buildCatalog(readDir(FIXTURE_DOCS));
+    if (!catalog.ok) throw new Error('fixtures do not parse');
+    const settings = { ...catalog.value.settings, delegations: [{ delegator: '赵敏', delegate: '周婷', from: '2026-03-01', to: '2026-03-06', scope: ['收文登记'] }] };
+    const wb = await buildWorkbook(catalog.value.registers, settings, { combined: false });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tz-delegation-'));
+    const file = path.join(dir, '收文登记.xlsx');
+    await wb.xlsx.writeFile(file);
+    const p = await browser.context.newPage();
+    page = p;
+    await p.clock.setFixedTime(START);
+    await p.goto(`${server.url}standalone.html`);
+    await p.setInputFiles('[data-test=file-input]', file);
+    await p.waitForSelector('[data-test=record-form]');
+    await asUser('孙晓燕');
+    await fillValid();
+    await p.click('[data-test=submit]');
+    await expect(flash('ok').textContent()).resolves.toContain('待办公室主任拟办');
+    await asUser('周婷');
+    await tab('queue');
+    const item = p.locator('[data-test=queue-mine-item][data-number="SW-2026-0001"]');
+    await expect(item.textContent()).resolves.toContain('代 赵敏 办理');
+    await item.locator('button').first().click();
+    await p.waitForSelector('[data-test=on-behalf]');
+    await act('approve', '拟请李总阅批(代)');
+    await expect(p.textContent('[data-test=steps]')).resolves.toContain('周婷(代 赵敏)');
+    await expect(p.textContent('[data-test=audit]')).resolves.toContain('周婷(代 赵敏)');
+    const download = p.waitForEvent('download');
+    await p.click('[data-test=save]');
+    const saved = path.join(dir, 'saved.xlsx');
+    await (await download).saveAs(saved);
+    expect((await runCli(['check', saved, '--as-of', '2026-03-02'])).code).toBe(0);
+    expect((await runCli(['verify', saved])).code).toBe(0);
+    await p.close();
+  });
+
   it('opens the chosen .xlsx, says what changed and refuses to write to that register', async () => {
     const catalog = buildCatalog(readDir(FIXTURE_DOCS));
     if (!catalog.ok) throw new Error('fixtures do not parse');

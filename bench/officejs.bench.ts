@@ -15,22 +15,18 @@
  *   officejs.maxRequestBytes.setup  its largest request (the .xlsx inserted with insertWorksheetsFromBase64)
  */
 import { registerColumns } from '../src/core/layout';
-import { buildCatalog } from '../src/spec/catalog';
 import { parseInstant } from '../src/core/dates';
 import { Session } from '../src/taskpane/session';
 import { OfficeJsWorkbook } from '../src/workbook/officejs/adapter';
 import { FakeExcel, WorkbookModel } from '../src/workbook/officejs/testing/fakeExcel';
 import { fakeWorkbook, fillRegister } from '../src/workbook/officejs/testing/fixtures';
-import { readDir, FIXTURE_DOCS } from '../test/support/docs';
+import { fixtureRegister } from '../test/support/docs';
 
 const SIZES = [10, 10_000, 100_000];
 const VALUES = { 收文日期: '2026-03-15', 来文单位: '长沙市财政局', 来文类别: '上级来文', 文件标题: '关于报送年度预算执行情况的通知', 文件类别: '一般文件', 紧急程度: '平件', 密级: '内部', 份数: 1 };
 
 export async function run(): Promise<Record<string, number>> {
-  const catalog = buildCatalog(readDir(FIXTURE_DOCS));
-  if (!catalog.ok) throw new Error('fixture documents do not parse');
-  const spec = catalog.value.registers[0];
-  const settings = catalog.value.settings;
+  const { spec, settings } = fixtureRegister();
   const out: Record<string, number> = {};
   const blank = new WorkbookModel();
   blank.addSheet('Sheet1');

@@ -16,7 +16,7 @@ export async function verifyCommand(file: string, options: { json: boolean; lang
     io.err(`taizhang verify: ${say(options.lang, error.message, error.messageEn)}`);
     return 2;
   }
-  const report = await verifyWorkbook({ meta: read.meta, tables: read.tables, auditRows: read.auditRows });
+  const report = await verifyWorkbook({ meta: read.meta, tables: read.tables, auditRows: read.auditRows, settingsRows: read.settingsRows });
   if (options.json) {
     io.out(JSON.stringify({ file, ...report, firstBreak: report.breaks[0] ?? null }, null, 2));
     return report.ok ? 0 : 1;

@@ -19,7 +19,9 @@ import { findPerson } from './settings';
 import { AUDIT_ACTIONS, entryToRow, recordHash, sealEntry, type AuditAction, type AuditEntry, type AuditTail, type Digest } from './audit';
 import { recordNumber, serialField, transition, type WorkflowAction, type WorkflowRecord } from './transitions';
 import { normaliseValues, validateValues } from './validate';
-import { actorProblem, deriveState, routeFor } from './workflow';
+import { PENDING_NUMBER, auditNumber, isPendingNumber, numberNow, numbersKey, numbersLater } from './numberingStep';
+import { deriveState, routeFor } from './workflow';
+import { authorityProblem, routeGaps } from './authority';
 import type { ReadRequest, TableSnapshot, WriteBatch } from '../workbook/port';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 
@@ -37,6 +39,8 @@ export interface ActionContext {
   consumption?: ConsumptionEvent[];
   /** SHA-256 implementation; WebCrypto unless a batch job passes an equivalent one. */
   digest?: Digest;
+  /** The register's number column, for registers numbered at a step (编号时机): see readsForRecord. */
+  numbers?: TableSnapshot;
 }
 
 export type PlanResult =
@@ -72,12 +76,17 @@ export function readsForSubmit(meta: RegisterMeta, all: RegisterMeta[] = []): Re
 
 /** Reads an action on one record needs: that row, 设置, the audit tail. */
 export function readsForRecord(meta: RegisterMeta, row: number): ReadRequest {
-  return { meta: true, tables: [{ table: meta.table, rows: { from: row, count: 1 } }], sheets: [SETTINGS_SHEET, { sheet: AUDIT_SHEET, lastRows: 1 }] };
+  const tables: NonNullable<ReadRequest['tables']> = [{ table: meta.table, rows: { from: row, count: 1 } }];
+  const serial = serialField(meta.spec);
+  // A register numbered at a step reads its number column too: the approval at that step gives the next number.
+  if (serial && numbersLater(meta.spec)) tables.push({ table: meta.table, key: numbersKey(meta.table), columns: [serial.name] });
+  return { meta: true, tables, sheets: [SETTINGS_SHEET, { sheet: AUDIT_SHEET, lastRows: 1 }] };
 }
 
-async function seal(ctx: ActionContext, record: WorkflowRecord, action: AuditAction, actor: string) {
+async function seal(ctx: ActionContext, record: WorkflowRecord, action: AuditAction | { word: string }, actor: string) {
   const contentHash = await recordHash(ctx.meta.spec, record, ctx.digest);
-  return sealEntry(ctx.audit, { time: ctx.now, register: ctx.meta.spec.id, number: recordNumber(ctx.meta.spec, record.values), action: AUDIT_ACTIONS[action], actor, contentHash }, ctx.digest);
+  const word = typeof action === 'string' ? AUDIT_ACTIONS[action] : action.word;
+  return sealEntry(ctx.audit, { time: ctx.now, register: ctx.meta.spec.id, number: auditNumber(ctx.meta.spec, record, recordNumber(ctx.meta.spec, record.values)), action: word, actor, contentHash }, ctx.digest);
 }
 
 function serialValues(spec: RegisterSpec, table: TableSnapshot): (string | null)[] {
@@ -99,7 +108,7 @@ async function appendPlan(ctx: ActionContext, record: WorkflowRecord, action: Au
       appends: [{ table: ctx.meta.table, rows: [row] }],
       sheetAppends: [{ sheet: AUDIT_SHEET, rows: [entryToRow(entry)] }],
     },
-    number: entry.number,
+    number: recordNumber(spec, record.values),
     record,
     status: record.status,
     entry,
@@ -119,12 +128,14 @@ export async function planSubmit(ctx: ActionContext, values: Record<string, Reco
   const errors = validateValues(spec, clean, { settings: ctx.settings, consumption: ctx.consumption });
   const route = routeFor(spec, clean);
   if (route) {
-    const who = actorProblem(spec, ctx.settings, clean, route.steps[0], actor);
+    const who = authorityProblem(spec, ctx.settings, { values: clean, submittedBy: actor }, route.steps[0], actor, true);
     if (who) errors.unshift(who);
+    // A record that nobody may approve would wait for ever: say now what 设置 lacks.
+    errors.push(...routeGaps(spec, ctx.settings, clean, actor));
   }
   if (errors.length) return fail(errors);
   const serial = serialField(spec);
-  if (serial) clean[serial.name] = nextNumber(compilePattern(serial.rules.pattern!), serialValues(spec, ctx.table), ctx.now).number;
+  if (serial) clean[serial.name] = numbersLater(spec) ? PENDING_NUMBER : nextNumber(compilePattern(serial.rules.pattern!), serialValues(spec, ctx.table), ctx.now).number;
   const steps = Object.fromEntries(registerColumns(spec).filter((c) => c.kind === 'stepActor').map((c) => [c.step!, { actor: null, time: null, opinion: null }]));
   let record: WorkflowRecord = { values: clean, submittedBy: actor, submittedAt: ctx.now, status: null, steps };
   if (route) record = { ...record, status: deriveState(spec, record).status };
@@ -165,7 +176,21 @@ function locate(ctx: ActionContext, target: Target): { ok: true; record: Registe
   return { ok: true, record };
 }
 
-const AUDIT_OF: Record<WorkflowAction['kind'], AuditAction> = { approve: 'approve', return: 'return', reject: 'reject', withdraw: 'withdraw', resubmit: 'resubmit', update: 'update' };
+/** The record after an approval at the numbering step (编号时机) gets the next number; null when the numbers were not read. */
+function numberedAtStep(ctx: ActionContext, before: WorkflowRecord, after: WorkflowRecord, action: WorkflowAction): WorkflowRecord | null {
+  const spec = ctx.meta.spec;
+  if (action.kind !== 'approve' || !numbersLater(spec) || !isPendingNumber(spec, after.values)) return after;
+  if (deriveState(spec, before).pending?.text !== spec.numberAt) return after;
+  if (!ctx.numbers) return null;
+  return { ...after, values: { ...after.values, [serialField(spec)!.name]: numberNow(spec, ctx.numbers, ctx.now) } };
+}
+
+const AUDIT_OF: Record<WorkflowAction['kind'], AuditAction> = { approve: 'approve', return: 'return', reject: 'reject', withdraw: 'withdraw', resubmit: 'resubmit', update: 'update', recall: 'recall' };
+
+/** The audit log's word for an action: 退回 to a step names the step (退回至部门领导审核). */
+function auditWord(action: WorkflowAction): string {
+  return action.kind === 'return' && action.toStep ? `${AUDIT_ACTIONS.return}至${action.toStep}` : AUDIT_ACTIONS[AUDIT_OF[action.kind]];
+}
 
 /** Any action on an existing record; the named plan* functions below are what the pane calls. */
 export async function planAction(ctx: ActionContext, target: Target, action: WorkflowAction, actor: string): Promise<PlanResult> {
@@ -178,16 +203,17 @@ export async function planAction(ctx: ActionContext, target: Target, action: Wor
   const before = found.record;
   const result = transition(spec, ctx.settings, before, action, actor, ctx.now, { settings: ctx.settings, consumption: ctx.consumption });
   if (!result.ok) return fail(result.errors);
-  const after = result.record;
+  const after = numberedAtStep(ctx, before, result.record, action);
+  if (!after) return fail([{ field: serialField(spec)?.name ?? null, rule: 'workflow.numbers', message: '编号需要读取本登记表的全部编号,请刷新后重试', messageEn: 'Numbering needs the register’s numbers; refresh and retry' }]);
   const columns = registerColumns(spec);
   const oldRow = recordToRow(spec, before, columns);
   const newRow = recordToRow(spec, after, columns);
   const updates = newRow.flatMap((value: CellValue, column) => (value === oldRow[column] ? [] : [{ table: ctx.meta.table, row: target.row, column, value }]));
-  const entry = await seal(ctx, after, AUDIT_OF[action.kind], actor);
+  const entry = await seal(ctx, after, { word: auditWord(action) }, result.actedAs ?? actor);
   return {
     ok: true,
     batch: { expectHeaders: { [ctx.meta.table]: ctx.meta.headers }, updates, sheetAppends: [{ sheet: AUDIT_SHEET, rows: [entryToRow(entry)] }] },
-    number: entry.number,
+    number: recordNumber(spec, after.values),
     record: after,
     status: after.status,
     entry,

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   resubmit: '重新提交',
   update: '更新',
   import: '导入',
+  recall: '取回',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

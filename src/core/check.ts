@@ -16,6 +16,8 @@ import { checkStructure } from './structure';
 import { recordNumber, serialField } from './transitions';
 import { validateValues } from './validate';
 import { STATUS_DRAFT, deriveState, stepProblems } from './workflow';
+import { stepActorProblems } from './authority';
+import { pendingNumberState } from './numberingStep';
 import { STATUS_HEADER, SETTINGS_SHEET } from './layout';
 import type { TableSnapshot } from '../workbook/port';
 import { importedNumbers } from './import/importLog';
@@ -116,12 +118,19 @@ function checkRegister(place: Place, records: RegisterRecord[], settings: Settin
           messageEn: `Status is "${stored || '(blank)'}" but the approval columns say "${derived}"`,
         }));
       for (const e of stepProblems(spec, record)) report.findings.push(locate(place, record, e));
+      if (settings) for (const e of stepActorProblems(spec, settings, record)) report.findings.push(locate(place, record, e));
     }
   }
   const serial = serialField(spec);
   if (serial) {
     const byRow = new Map(records.map((r) => [r.sheetRow, r]));
-    const rows = records.map((r) => ({ row: r.sheetRow, value: r.values[serial.name] === null ? null : String(r.values[serial.name]) }));
+    const numbered: RegisterRecord[] = [];
+    for (const r of records) {
+      const state = pendingNumberState(spec, r);
+      if (state === 'numbered') numbered.push(r);
+      else if (state !== 'waiting') report.findings.push(locate(place, r, state));
+    }
+    const rows = numbered.map((r) => ({ row: r.sheetRow, value: r.values[serial.name] === null ? null : String(r.values[serial.name]) }));
     for (const p of numberingProblems(compilePattern(serial.rules.pattern!), rows))
       report.findings.push(locate(place, byRow.get(p.row)!, numberingFinding(p, serial.rules.pattern!, serial.name)));
   }

@@ -3,6 +3,7 @@
  * J2, one list per column from K; headers in row 1) → SettingsSpec, and who holds which role.
  * The sheet, not the document, is the truth in a filled workbook: offices add people and list values there.
  */
+import { DELEGATION_HEADERS, delegationRows, delegationsFromRows } from './delegation';
 import type { CellValue } from './cells';
 import type { SettingsSpec } from '../spec/schema';
 import { TIME_ZONE_COLUMN, TIME_ZONE_HEADER, timeZoneFromSheet } from './officeClock';
@@ -31,6 +32,11 @@ export function settingsFromSheet(rows: CellValue[][]): SettingsSpec {
   }
   for (let col = 10; col < header.length; col++) {
     const name = text(header[col]);
+    if (name === DELEGATION_HEADERS[0]) {
+      const delegations = delegationsFromRows(body, col);
+      if (delegations.length) settings.delegations = delegations;
+      break;
+    }
     if (!name) continue;
     const values = body.map((r) => text(r[col])).filter(Boolean);
     if (values.length) settings.lists.push({ name, values });
@@ -65,6 +71,13 @@ export function settingsToRows(settings: SettingsSpec): CellValue[][] {
   if (settings.timeZone !== undefined) {
     rows[0][TIME_ZONE_COLUMN] = TIME_ZONE_HEADER;
     (rows[1] ??= Array<CellValue>(width).fill(null))[TIME_ZONE_COLUMN] = settings.timeZone;
+  }
+  if (settings.delegations?.length) {
+    const at = width + 1;
+    delegationRows(settings.delegations).forEach((r, i) => {
+      while (rows.length <= i) rows.push(Array<CellValue>(width).fill(null));
+      r.forEach((v, j) => (rows[i][at + j] = v));
+    });
   }
   return rows;
 }

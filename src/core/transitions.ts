@@ -16,23 +16,29 @@ import {
   STATUS_REJECTED,
   STATUS_RETURNED,
   STATUS_WITHDRAWN,
-  actorProblem,
   approvalStepsOf,
   deriveState,
-  permittedActors,
+  stepOutcome,
+  type WorkflowState,
 } from './workflow';
+import { actorOf } from './delegation';
+import { actingAs, stepAuthority } from './authority';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 
 export type WorkflowAction =
   | { kind: 'approve'; opinion?: string; values?: Record<string, RecordValue | undefined> }
-  | { kind: 'return'; opinion: string }
+  /** To the applicant, or with `toStep` to an earlier approval step of the route, which acts again. */
+  | { kind: 'return'; opinion: string; toStep?: string }
+  /** 取回: the last approver takes their approval back while the next step has not acted. */
+  | { kind: 'recall'; opinion?: string }
   | { kind: 'reject'; opinion: string }
   | { kind: 'withdraw'; opinion?: string }
   | { kind: 'resubmit'; values: Record<string, RecordValue | undefined> }
   | { kind: 'update'; values: Record<string, RecordValue | undefined> };
 
 export type WorkflowRecord = Omit<RegisterRecord, 'index' | 'sheetRow'>;
-export type TransitionResult = { ok: true; record: WorkflowRecord } | { ok: false; errors: FieldError[] };
+/** `actedAs`: what the step and the audit entry record as the actor (`受托人(代 委托人)` under a delegation). */
+export type TransitionResult = { ok: true; record: WorkflowRecord; actedAs?: string } | { ok: false; errors: FieldError[] };
 
 const refuse = (rule: string, message: string, messageEn: string): TransitionResult => ({ ok: false, errors: [{ field: null, rule, message, messageEn }] });
 
@@ -93,8 +99,9 @@ export function transition(
         return refuse('workflow.returned', '记录已退回申请人,等待重新提交', 'The record was returned to the applicant and awaits resubmission');
       }
       const step = state.pending;
-      const who = actorProblem(spec, settings, record.values, step, actor);
-      if (who) return { ok: false, errors: [who] };
+      const acting = actingAs(spec, settings, record, step, actor, now);
+      if (!acting.ok) return { ok: false, errors: [acting.error] };
+      const recorded = acting.recorded;
       const opinion = (action.opinion ?? '').trim();
       if (action.kind !== 'approve' && !opinion)
         return refuse('workflow.opinion', `${action.kind === 'return' ? '退回' : '驳回'}须写明意见`, `A ${action.kind === 'return' ? 'return' : 'rejection'} needs an opinion`);
@@ -108,8 +115,12 @@ export function transition(
           return refuse('workflow.routeChange', '修改后的内容会改变审批路线,请退回申请人修改后重新提交', 'The change would alter the approval route; return the record for resubmission instead');
         values = merged.values;
       }
+      if (action.kind === 'return' && action.toStep) {
+        const returned = returnToStep(spec, record, state, action.toStep, recorded, opinion);
+        return returned.ok ? { ...returned, actedAs: recorded } : returned;
+      }
       const text = action.kind === 'approve' ? opinion || '同意' : `${action.kind === 'return' ? MARK.returned : MARK.rejected}${opinion}`;
-      return { ok: true, record: withStatus(spec, { ...record, values, steps: { ...record.steps, [step.text]: { actor, time: now, opinion: text } } }) };
+      return { ok: true, record: withStatus(spec, { ...record, values, steps: { ...record.steps, [step.text]: { actor: recorded, time: now, opinion: text } } }), actedAs: recorded };
     }
     case 'withdraw': {
       if (!spec.chain.length) return refuse('workflow.noChain', '本登记表没有审批流程', 'This register has no approval chain');
@@ -120,6 +131,8 @@ export function transition(
       const text = `${MARK.withdrawn}${(action.opinion ?? '').trim()}`;
       return { ok: true, record: withStatus(spec, { ...record, steps: { ...record.steps, [first.text]: { actor, time: now, opinion: text } } }) };
     }
+    case 'recall':
+      return recall(spec, record, state, actor);
     case 'resubmit': {
       if (state.status !== STATUS_RETURNED) return refuse('workflow.notReturned', '只有已退回的记录可以重新提交', 'Only a returned record can be resubmitted');
       if (actor !== record.submittedBy) return refuse('workflow.notApplicant', `只有登记人${record.submittedBy ?? ''}可以重新提交`, `Only the applicant (${record.submittedBy ?? ''}) may resubmit`);
@@ -129,7 +142,10 @@ export function transition(
     }
     case 'update': {
       if (actor !== record.submittedBy && state.route) {
-        const involved = state.route.steps.some((s) => permittedActors(spec, settings, record.values, s.role).names.includes(actor));
+        const involved = approvalStepsOf(state.route).some((s) => {
+          const authority = stepAuthority(spec, settings, record, s);
+          return authority.ok && authority.names.includes(actor);
+        });
         if (!involved) return refuse('workflow.role', `${actor}既不是登记人也不是审批人,不能修改`, `${actor} is neither the applicant nor an approver of this record`);
       }
       const merged = mergeValues(spec, record, action.values, ctx);
@@ -139,6 +155,35 @@ export function transition(
       return { ok: true, record: withStatus(spec, { ...record, values: merged.values }) };
     }
   }
+}
+
+/**
+ * 退回 to an earlier step: that step and every one after it are cleared (the audit log keeps who did them), and
+ * the record waits at that step again. Its opinion cell tells its approver who returned it and why.
+ */
+function returnToStep(spec: RegisterSpec, record: WorkflowRecord, state: WorkflowState, toStep: string, actor: string, opinion: string): TransitionResult {
+  const steps = state.route ? approvalStepsOf(state.route) : [];
+  const target = steps.findIndex((s) => s.text === toStep);
+  const pending = steps.findIndex((s) => s.text === state.pending?.text);
+  if (target < 0 || target >= pending)
+    return refuse('workflow.returnTo', `只能退回到本记录已办理的审批步骤(${steps.slice(0, Math.max(0, pending)).map((s) => s.text).join('、') || '无'})或登记人`, `A record can be returned only to a step it has passed (${steps.slice(0, Math.max(0, pending)).map((s) => s.text).join(', ') || 'none'}) or to the applicant`);
+  const cleared = { ...record.steps };
+  for (const step of steps.slice(target)) cleared[step.text] = { actor: null, time: null, opinion: null };
+  cleared[toStep] = { actor: null, time: null, opinion: `${MARK.returned}${actor}:${opinion}` };
+  return { ok: true, record: withStatus(spec, { ...record, steps: cleared }) };
+}
+
+/** 取回: only the actor of the step just approved, and only while the step after it waits. */
+function recall(spec: RegisterSpec, record: WorkflowRecord, state: WorkflowState, actor: string): TransitionResult {
+  const steps = state.route ? approvalStepsOf(state.route) : [];
+  const pending = steps.findIndex((s) => s.text === state.pending?.text);
+  const last = pending > 0 ? steps[pending - 1] : null;
+  const entry = last ? record.steps[last.text] : undefined;
+  if (!last || !entry || stepOutcome(entry) !== 'approved')
+    return refuse('workflow.recallLate', '没有可以取回的审批:下一步已办理,或记录已办结、已退回', 'Nothing to take back: the next step has acted, or the record is complete or returned');
+  if (actorOf(entry.actor) !== actor)
+    return refuse('workflow.notLastApprover', `只有“${last.text}”的办理人${entry.actor ?? ''}可以取回`, `Only ${entry.actor ?? ''}, who did "${last.text}", may take it back`);
+  return { ok: true, record: withStatus(spec, { ...record, steps: { ...record.steps, [last.text]: { actor: null, time: null, opinion: null } } }) };
 }
 
 export function isBlankRecord(record: WorkflowRecord): boolean {

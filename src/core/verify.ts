@@ -17,10 +17,14 @@ import type { WorkbookMeta } from './metadata';
 import { tableRecords } from './records';
 import { GENESIS_HASH, entryHash, isAuditHeader, recordHash, rowToEntry, type AuditEntry } from './audit';
 import { recordNumber } from './transitions';
+import { covers, isActive, parseActor } from './delegation';
+import { settingsFromSheet } from './settings';
+import type { SettingsSpec } from '../spec/schema';
+import { auditNumber, numbersLater, provisionalNumber } from './numberingStep';
 import { stepDone } from './workflow';
 import type { TableSnapshot } from '../workbook/port';
 
-export type BreakKind = 'entryEdited' | 'entryMissing' | 'entryDuplicated' | 'orderChanged' | 'chainBroken' | 'recordEdited' | 'recordDeleted' | 'notAudited' | 'auditMissing';
+export type BreakKind = 'delegation' | 'entryEdited' | 'entryMissing' | 'entryDuplicated' | 'orderChanged' | 'chainBroken' | 'recordEdited' | 'recordDeleted' | 'notAudited' | 'auditMissing';
 
 export interface AuditBreak {
   kind: BreakKind;
@@ -50,6 +54,8 @@ export interface AuditedWorkbook {
   tables: Record<string, TableSnapshot | null>;
   /** The _审计 sheet's values (header first), or null when the sheet is missing. */
   auditRows: CellValue[][] | null;
+  /** The 设置 sheet's values: entries made `受托人(代 委托人)` are checked against its 委托 table. */
+  settingsRows?: CellValue[][] | null;
 }
 
 function describe(e: AuditEntry): string {
@@ -113,6 +119,26 @@ async function chainBreaks(rows: CellValue[][]): Promise<{ breaks: AuditBreak[];
   return { breaks, entries, concurrent };
 }
 
+/** Entries made under a delegation (`受托人(代 委托人)`) that no 委托 active at their time allows. */
+function delegationBreaks(entries: { entry: AuditEntry; sheetRow: number }[], settings: SettingsSpec, meta: WorkbookMeta): AuditBreak[] {
+  const breaks: AuditBreak[] = [];
+  for (const { entry, sheetRow } of entries) {
+    const { actor, onBehalfOf } = parseActor(entry.actor);
+    if (!onBehalfOf) continue;
+    const register = meta.registers.find((m) => m.id === entry.register);
+    const allowed = (settings.delegations ?? []).some(
+      (d) => d.delegator === onBehalfOf && d.delegate === actor && isActive(d, entry.time) && (!register || d.scope.length === 0 || register.spec.chain.some((r) => r.steps.some((s) => covers(d, register, s.text)))),
+    );
+    if (!allowed)
+      breaks.push({
+        kind: 'delegation', sheet: AUDIT_SHEET, row: sheetRow, seq: entry.seq, register: register?.name ?? entry.register, number: entry.number,
+        message: `${AUDIT_SHEET}!F${sheetRow} ${describe(entry)}由${actor}代${onBehalfOf}办理,但当时“设置”中没有${onBehalfOf}委托${actor}的有效委托`,
+        messageEn: `${AUDIT_SHEET}!F${sheetRow} ${describeEn(entry)} was done by ${actor} for ${onBehalfOf}, but no delegation from ${onBehalfOf} to ${actor} was active then`,
+      });
+  }
+  return breaks;
+}
+
 export async function verifyWorkbook(book: AuditedWorkbook): Promise<VerifyReport> {
   const report: VerifyReport = { ok: true, entries: 0, records: 0, concurrent: 0, unaudited: {}, breaks: [] };
   if (!book.auditRows) {
@@ -124,6 +150,7 @@ export async function verifyWorkbook(book: AuditedWorkbook): Promise<VerifyRepor
   report.entries = chain.entries.length;
   report.concurrent = chain.concurrent;
   report.breaks.push(...chain.breaks);
+  if (book.settingsRows) report.breaks.push(...delegationBreaks(chain.entries, settingsFromSheet(book.settingsRows), book.meta));
   const latest = new Map<string, { entry: AuditEntry; sheetRow: number; hashes: Set<string> }>();
   for (const item of chain.entries) {
     const key = `${item.entry.register}\u0000${item.entry.number}`;
@@ -142,8 +169,10 @@ export async function verifyWorkbook(book: AuditedWorkbook): Promise<VerifyRepor
     report.records += records.length;
     const byNumber = new Map<string, typeof records>();
     for (const r of records) {
-      const n = recordNumber(spec, r.values);
+      const n = auditNumber(spec, r, recordNumber(spec, r.values));
       byNumber.set(n, [...(byNumber.get(n) ?? []), r]);
+      // Entries from before its numbering step name the record by its provisional name: they are its history.
+      if (numbersLater(spec) && n !== provisionalNumber(r)) matched.add(`${spec.id}\u0000${provisionalNumber(r)}`);
     }
     const hashes = await Promise.all(records.map((r) => recordHash(spec, r)));
     const hashOf = new Map(records.map((r, i) => [r, hashes[i]]));

@@ -6,10 +6,10 @@
  * marked by the opinion's leading 【退回】/【驳回】/【撤回】. A route is chosen by the record's values.
  */
 import type { RecordValue } from './cells';
-import { conditionHolds, isBlank, valueText } from './conditions';
+import { conditionHolds, isBlank } from './conditions';
 import type { FieldError } from './findings';
 import type { RegisterRecord, StepEntry } from './records';
-import { findPerson, roleHolders } from './settings';
+import { stepAuthority } from './authority';
 import type { ChainRoute, ChainStep, RegisterSpec, SettingsSpec } from '../spec/schema';
 
 export const STATUS_DRAFT = '草稿';
@@ -103,37 +103,10 @@ export function stepProblems(spec: RegisterSpec, record: WorkflowRecord): FieldE
   return problems;
 }
 
-/**
- * Who may act on a step. A role held by people in 设置 is theirs — narrowed to the record's department when the
- * role is held in several departments (部门领导审核 is the applicant's own department head). A role named like a
- * person field (主持人审核) is that person; like a department field (承办部门办理), anyone in that department.
- * A role nobody holds (经办人, 申请人, 部门) is open to anyone listed in 设置.
- */
-export function permittedActors(spec: RegisterSpec, settings: SettingsSpec, values: Record<string, RecordValue>, role: string): { open: boolean; names: string[] } {
-  const field = spec.fields.find((f) => f.name === role);
-  if (field?.type === 'person' && !isBlank(values[role])) return { open: false, names: [valueText(values[role])] };
-  if (field?.type === 'department' && !isBlank(values[role]))
-    return { open: false, names: settings.people.filter((p) => p.department === valueText(values[role])).map((p) => p.name) };
-  const holders = roleHolders(settings, role);
-  if (holders.length === 0) return { open: true, names: settings.people.map((p) => p.name) };
-  const departments = new Set(holders.map((p) => p.department));
-  const deptField = spec.fields.find((f) => f.type === 'department' && !isBlank(values[f.name]));
-  if (departments.size > 1 && deptField) {
-    const own = holders.filter((p) => p.department === valueText(values[deptField.name]));
-    if (own.length) return { open: false, names: own.map((p) => p.name) };
-  }
-  return { open: false, names: holders.map((p) => p.name) };
-}
-
-export function actorProblem(spec: RegisterSpec, settings: SettingsSpec, values: Record<string, RecordValue>, step: ChainStep, actor: string): FieldError | null {
-  if (!findPerson(settings, actor))
-    return { field: null, rule: 'workflow.unknownActor', message: `“${actor}”不在“设置”工作表的人员名单中`, messageEn: `"${actor}" is not listed on the 设置 sheet` };
-  const { names } = permittedActors(spec, settings, values, step.role);
-  if (names.includes(actor)) return null;
-  return {
-    field: null,
-    rule: 'workflow.role',
-    message: `“${step.text}”须由${step.role}办理(${names.join('、') || '设置中无此角色的人员'}),${actor}无权办理`,
-    messageEn: `"${step.text}" must be done by ${step.role} (${names.join(', ') || 'nobody holds this role'}); ${actor} may not`,
-  };
+/** Who may act on the step this record waits for (none when nothing is pending or nobody may). */
+export function pendingActors(spec: RegisterSpec, settings: SettingsSpec, record: WorkflowRecord): string[] {
+  const { pending } = deriveState(spec, record);
+  if (!pending) return [];
+  const authority = stepAuthority(spec, settings, record, pending);
+  return authority.ok ? authority.names : [];
 }

@@ -251,7 +251,9 @@ export function planInvalidRecords(metas: RegisterMeta[], plans: RecordPlan[], c
     if (!deadline) continue;
     const intent: Intent = { kind: 'overdue', rule: 'deadline.overdue', field: deadline.doneField, description: `“${deadline.name}”已过期限,“${deadline.doneField}”仍未填写` };
     for (let tries = 0; tries < 6; tries++) {
-      const plan = planRecord(meta, ctx, rng, { t0: someDay(rng, ctx.asOf - 30 * MS_DAY, ctx.asOf - 14 * MS_DAY), fate: 'done', skip: [deadline.doneField], intents: [intent] });
+      // A purchase names a catalogued item, or the supplies analysis would count it as a ledger problem.
+      const seed: Record<string, DemoValue> | undefined = meta.id === 'purchase_requests' && catalogItem ? { 物品编码: 'BG-001', 物品名称: catalogItem.final['物品名称'] ?? null, 申购数量: 10 } : undefined;
+      const plan = planRecord(meta, ctx, rng, { t0: someDay(rng, ctx.asOf - 30 * MS_DAY, ctx.asOf - 14 * MS_DAY), fate: 'done', skip: [deadline.doneField], intents: [intent], seed });
       if (plan) {
         out.push(plan);
         overdue++;

@@ -3,7 +3,9 @@
  * plausible delay in office hours — and now and then a return and resubmission, a rejection or a withdrawal.
  */
 import type { RecordValue } from '../core/cells';
-import { approvalStepsOf, permittedActors, routeFor } from '../core/workflow';
+import { stepAuthority } from '../core/authority';
+import { approvalStepsOf, routeFor } from '../core/workflow';
+import type { ChainStep } from '../spec/schema';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 import { OPINION_WORDS, opinionFor } from './content';
 import type { DemoValue, PlannedEvent } from './plan';
@@ -13,10 +15,16 @@ import type { Draft } from './values';
 
 export type Fate = 'done' | 'returned' | 'rejected' | 'withdrawn';
 
-export function pickActor(spec: RegisterSpec, settings: SettingsSpec, values: Record<string, RecordValue>, role: string, rng: Rng, fallback: string): string {
-  const { open, names } = permittedActors(spec, settings, values, role);
-  if (open) return fallback;
-  return names.length ? rng.pick(names) : fallback;
+/** Someone permitted to act on the step; null when nobody is (the record then waits there). */
+export function pickActor(spec: RegisterSpec, settings: SettingsSpec, values: Record<string, RecordValue>, submitter: string, step: ChainStep, rng: Rng): string | null {
+  const authority = stepAuthority(spec, settings, { values, submittedBy: submitter }, step);
+  return authority.ok && authority.names.length ? rng.pick(authority.names) : null;
+}
+
+/** Who submits: the drafting person, unless 设置 names who holds the first step's role (办公室文员登记). */
+export function pickSubmitter(spec: RegisterSpec, settings: SettingsSpec, values: Record<string, RecordValue>, step: ChainStep, rng: Rng, drafter: string): string {
+  const authority = stepAuthority(spec, settings, { values, submittedBy: drafter }, step, true);
+  return !authority.ok || authority.names.includes(drafter) ? drafter : rng.pick(authority.names);
 }
 
 /** Approval events after submission, with the record's fate; times after asOf are dropped by the caller. */
@@ -37,7 +45,8 @@ export function lifecycle(d: Draft, submitter: string, fate: Fate, values: Recor
   for (let k = 0; k < steps.length; k++) {
     const step = steps[k];
     t = afterWorkHours(t, rng.chance(0.2) ? rng.int(4, 16) : rng.int(1, 24) / 8);
-    const actor = pickActor(spec, settings, values, step.role, rng, submitter);
+    const actor = pickActor(spec, settings, values, submitter, step, rng);
+    if (actor === null) return { events, closedAt: null };
     if (k === stopAt && round === 0) {
       if (fate === 'rejected') {
         events.push({ time: t, kind: 'reject', actor, opinion: rng.pick(OPINION_WORDS.rejected) });

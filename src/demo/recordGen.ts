@@ -12,7 +12,7 @@ import { validateValues } from '../core/validate';
 import { approvalStepsOf, deriveState, routeFor } from '../core/workflow';
 import type { FieldSpec, RegisterSpec, SettingsSpec } from '../spec/schema';
 import { laterFields } from './laterFields';
-import { lifecycle, pickActor, pickFate, type Fate } from './lifecycle';
+import { lifecycle, pickFate, pickSubmitter, type Fate } from './lifecycle';
 import { isRef, type DemoValue, type Intent, type PlannedEvent, type RecordPlan } from './plan';
 import type { Rng } from './random';
 import { nextWorkMoment } from './timeline';
@@ -175,7 +175,7 @@ function attempt(meta: RegisterMeta, ctx: GenContext, rng: Rng, o: PlanOptions):
   if (routeFor(spec, resolvedSubmit) !== routeFor(spec, resolvePlaceholders(finalValues))) return fail('route');
 
   const route = routeFor(spec, resolvedSubmit);
-  const submitter = o.submitter ?? (route ? pickActor(spec, settings, resolvedSubmit, route.steps[0].role, rng, who.name) : who.name);
+  const submitter = o.submitter ?? (route ? pickSubmitter(spec, settings, resolvedSubmit, route.steps[0], rng, who.name) : who.name);
   const fate = o.fate ?? pickFate(spec, rng);
   const life = lifecycle(d, submitter, fate, resolvedSubmit);
   const events: PlannedEvent[] = [];

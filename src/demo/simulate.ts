@@ -56,6 +56,7 @@ export async function simulate(plans: RecordPlan[], book: MemoryBook, settings: 
       now: formatDateTime(event.time),
       consumption: meta.spec.rules.some((r) => r.kind === 'halfYearCap') ? consumptionNow() : undefined,
       digest,
+      numbers: book.table(meta.table),
     };
     const placed = result.placed.get(plan.id);
     let outcome: PlanResult;
@@ -81,6 +82,7 @@ export async function simulate(plans: RecordPlan[], book: MemoryBook, settings: 
     tail = { seq: outcome.entry.seq, hash: outcome.entry.hash };
     result.actions++;
     if (event.kind === 'submit' || event.kind === 'import') result.placed.set(plan.id, { meta, row: ctx.table.rows.length - 1, number: outcome.number });
+    else if (placed) placed.number = outcome.number; // a register numbered at a step (编号时机) numbers on the way
   }
   return result;
 }

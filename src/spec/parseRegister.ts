@@ -28,6 +28,7 @@ import {
   type FieldSpec,
   type RegisterSpec,
 } from './schema';
+import { isNumberAtLine, readNumberAt } from './numberAt';
 
 /** What a register document may refer to, taken from the settings document (_设置.md). */
 export interface SpecContext {
@@ -141,6 +142,7 @@ function parseUnsafe(source: string, file: string, context: SpecContext, errors:
   const errorsBeforeChain = errors.errors.length;
   const chain = chainSection ? readChain(chainSection, context, fieldByName, errors, known) : [];
   const chainBroken = errors.errors.length > errorsBeforeChain;
+  const numberAt = chainSection ? readNumberAt(chainSection, chain, fields, (...a) => errors.add(...a)) : undefined;
   if (!chainSection)
     errors.add(lastLine(doc), 1, '缺少“## 审批流程”:写审批链(如“经办人申请——公司领导审批——综合办公室盖章”),无需审批写“无”', 'Missing "## 审批流程" (write 无 when there is none)');
 
@@ -204,6 +206,7 @@ function parseUnsafe(source: string, file: string, context: SpecContext, errors:
     rules,
     ...(info.titleField ? { titleField: info.titleField.value } : {}),
     ...(Object.keys(englishNames).length ? { englishNames } : {}),
+    ...(numberAt ? { numberAt } : {}),
   };
   const parsed = RegisterSpecSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -420,7 +423,7 @@ function readFields(section: Section, context: SpecContext, errors: Collector, b
 }
 
 function readChain(section: Section, context: SpecContext, fields: Map<string, FieldSpec>, errors: Collector, known: (name: string) => boolean): ChainRoute[] {
-  const lines = nonBlank(section.body);
+  const lines = nonBlank(section.body).filter((l) => !isNumberAtLine(l.text));
   if (lines.length === 1 && foldWidth(lines[0].text).trim().replace(/^-\s*/, '') === '无') return [];
   if (lines.length === 0) {
     errors.add(section.line, 1, '“审批流程”是空的:写审批链,或写“无”', '"审批流程" is empty: write a chain or 无');

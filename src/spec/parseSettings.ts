@@ -70,6 +70,7 @@ export function parseSettingsDocument(source: string, file: string): ParseResult
         add(row.line, 1, `列表“${row.cells[0].text}”重复`, `Duplicate list "${row.cells[0].text}"`);
       else lists.push({ name: row.cells[0].text.trim(), values });
     }
+    const delegations = section('委托') ? readDelegations(table('委托', ['委托人', '受托人', '开始', '结束', '范围']) ?? [], new Set(people.map((p) => p.name)), add) : [];
     for (const [kind, names] of [['部门', departments.map((d) => d.name)], ['角色', roles.map((r) => r.name)], ['人员', people.map((p) => p.name)]] as const) {
       const dupes = names.filter((n, i) => names.indexOf(n) !== i);
       if (dupes.length) add(1, 1, `${kind}重复:${dupes.join('、')}`, `Duplicate ${kind}: ${dupes.join(', ')}`);
@@ -78,7 +79,7 @@ export function parseSettingsDocument(source: string, file: string): ParseResult
     const zone = zoneSection ? readTimeZoneSection(zoneSection, file) : { errors: [] };
     errors.push(...zone.errors);
     if (errors.length) return { ok: false, errors };
-    const parsed = SettingsSpecSchema.safeParse({ departments, roles, people, lists, ...(zone.timeZone ? { timeZone: zone.timeZone } : {}) });
+    const parsed = SettingsSpecSchema.safeParse({ departments, roles, people, lists, ...(zone.timeZone ? { timeZone: zone.timeZone } : {}), ...(delegations.length ? { delegations } : {}) });
     if (!parsed.success) {
       return { ok: false, errors: parsed.error.issues.map((i) => ({ file, line: 1, column: 1, message: `设置不完整:${i.path.join('.')} ${i.message}`, messageEn: `Invalid settings: ${i.path.join('.')} ${i.message}` })) };
     }
@@ -86,6 +87,23 @@ export function parseSettingsDocument(source: string, file: string): ParseResult
   } catch (cause) {
     return { ok: false, errors: [{ file, line: 1, column: 1, message: `解析器内部错误:${String(cause)}`, messageEn: `Internal parser error: ${String(cause)}` }] };
   }
+}
+
+type Row = { line: number; cells: { text: string; column: number }[] };
+
+/** The optional 委托 table: 委托人 | 受托人 | 开始 | 结束 | 范围 (registers or steps, 、-separated; empty = all). */
+function readDelegations(rows: Row[], people: Set<string>, add: (line: number, column: number, message: string, messageEn: string) => void): SettingsSpec['delegations'] & object {
+  const out: NonNullable<SettingsSpec['delegations']> = [];
+  for (const { line, cells } of rows) {
+    const [delegator, delegate, from, to, scope] = cells.map((c) => foldWidth(c.text).trim());
+    for (const [i, name] of [[0, delegator], [1, delegate]] as const)
+      if (!people.has(name)) add(line, cells[i].column, `委托表中的“${name}”不在人员表中`, `"${name}" in the 委托 table is not in the people table`);
+    for (const [i, date] of [[2, from], [3, to]] as const)
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) add(line, cells[i].column, `委托的日期“${date}”应写成 YYYY-MM-DD`, `Delegation date "${date}" must be YYYY-MM-DD`);
+    if (delegator === delegate) add(line, cells[1].column, '不能委托给自己', 'A person cannot delegate to themself');
+    out.push({ delegator, delegate, from, to, scope: splitValues(scope) });
+  }
+  return out;
 }
 
 export function settingsContext(settings: SettingsSpec) {

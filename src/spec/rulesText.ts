@@ -152,15 +152,33 @@ export function splitChain(text: string): string[] {
 }
 
 /** Role is the longest known role name that starts the step; the rest is the action. */
-export function parseStep(text: string, roles: readonly string[]): Outcome<ChainStep> {
+export function parseStep(written: string, roles: readonly string[]): Outcome<ChainStep> {
   const byLength = [...roles].sort((a, b) => b.length - a.length);
+  // An explicit escalation, 部门领导(无则办公室主任)审核: the step is 部门领导审核, escalating to 办公室主任.
+  const escalation = ESCALATION.exec(written);
+  const text = escalation ? (written.slice(0, escalation.index) + written.slice(escalation.index + escalation[0].length)).trim() : written;
+  const fallback = escalation ? escalation[1].split(/\s*[、,]\s*/).filter(Boolean) : [];
+  const unknown = fallback.filter((r) => !roles.includes(r));
+  if (unknown.length)
+    return fail(
+      `步骤“${written}”中“无则”后的角色“${unknown.join('、')}”不是已知角色:${roles.join('、')}(在 _设置.md 的“角色”表中添加新角色)`,
+      `Step "${written}" escalates to unknown role(s) ${unknown.join(', ')} (add roles in _设置.md)`,
+    );
+  if (escalation && !fallback.length) return fail(`步骤“${written}”的“(无则…)”中没有写角色,如“部门领导(无则办公室主任)审核”`, `Step "${written}": write a role after 无则, e.g. 部门领导(无则办公室主任)审核`);
   const role = byLength.find((r) => text.startsWith(r));
   if (!role)
     return fail(
       `步骤“${text}”没有写明由谁办理:写成“角色+动作”,如“办公室主任审批”。已知角色:${roles.join('、')}(在 _设置.md 的“角色”表中添加新角色)`,
       `Step "${text}" names no role: write role + action, e.g. "办公室主任审批". Known roles: ${roles.join(', ')} (add roles in _设置.md)`,
     );
-  return { ok: true, value: { text, role, action: text.slice(role.length) } };
+  return { ok: true, value: { text, role, action: text.slice(role.length), ...(fallback.length ? { fallback } : {}) } };
+}
+
+const ESCALATION = /\(\s*无则\s*([^)]*?)\s*\)/;
+
+/** The step as a document writes it: the escalation, if any, right after the role. */
+export function formatStep(step: ChainStep): string {
+  return step.fallback?.length ? `${step.role}(无则${step.fallback.join('、')})${step.action}` : step.text;
 }
 
 const UNIT_WORDS: Record<string, Deadline['unit']> = {

@@ -106,6 +106,8 @@ export const ChainStepSchema = z
     text: nonEmpty,
     role: nonEmpty,
     action: z.string(),
+    /** Roles that act, in this order, when nobody holds `role` for the record (部门领导(无则办公室主任)审核). */
+    fallback: z.array(nonEmpty).optional(),
   })
   .strict();
 export type ChainStep = z.infer<typeof ChainStepSchema>;
@@ -216,9 +218,16 @@ export const RegisterSpecSchema = z
     titleField: nonEmpty.optional(),
     /** English names (## 英文名称): the register's, its fields', steps' and deadlines' Chinese names → English, for the pane in English. */
     englishNames: z.record(z.string(), nonEmpty).optional(),
+    /** The approval step at which the number is given (编号时机); numbered on submission when absent. */
+    numberAt: nonEmpty.optional(),
   })
   .strict();
 export type RegisterSpec = z.infer<typeof RegisterSpecSchema>;
+
+export const DelegationSchema = z
+  .object({ delegator: nonEmpty, delegate: nonEmpty, from: z.string(), to: z.string(), scope: z.array(nonEmpty) })
+  .strict();
+export type Delegation = z.infer<typeof DelegationSchema>;
 
 export const SettingsSpecSchema = z
   .object({
@@ -228,6 +237,8 @@ export const SettingsSpecSchema = z
     lists: z.array(z.object({ name: nonEmpty, values: z.array(nonEmpty).min(1) }).strict()),
     /** The office's IANA time zone (时区); "now" is taken there. Asia/Shanghai when absent (core/officeClock). */
     timeZone: nonEmpty.optional(),
+    /** 委托: while active, the delegate may act on the delegator's steps (in `scope`: registers or steps; empty = all). */
+    delegations: z.array(DelegationSchema).optional(),
   })
   .strict();
 export type SettingsSpec = z.infer<typeof SettingsSpecSchema>;

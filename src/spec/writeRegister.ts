@@ -3,7 +3,7 @@
  * so the add-in can show a spec as its document and accept an edited one back.
  */
 import { writeEnglishNames } from './englishNames';
-import { formatCondition, formatDuration, formatFieldRules, fieldTypeWord } from './rulesText';
+import { formatCondition, formatDuration, formatFieldRules, formatStep, fieldTypeWord } from './rulesText';
 import { OUTLINE_SECTIONS, type RegisterSpec } from './schema';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -27,11 +27,12 @@ export function writeRegisterDocument(spec: RegisterSpec): string {
   out.push('## 审批流程', '');
   if (spec.chain.length === 0) out.push('无');
   for (const route of spec.chain) {
-    const steps = route.steps.map((s) => s.text).join('——');
+    const steps = route.steps.map(formatStep).join('——');
     if (route.when) out.push(`- 当 ${formatCondition(route.when)}:${steps}`);
     else if (route.label === '其他') out.push(`- 其他:${steps}`);
     else out.push(steps);
   }
+  if (spec.numberAt) out.push('', `编号时机:${spec.numberAt}`);
   out.push('', '## 字段', '');
   // The 别名 column only when a field has aliases, so documents without them read back unchanged.
   const withAliases = spec.fields.some((f) => f.aliases?.length);

@@ -5,6 +5,7 @@
  */
 import type { RecordValue } from '../core/cells';
 import { planAction, planSubmit, readsForRecord, readsForSubmit, type PlanResult } from '../core/actions';
+import { planBatch, readsForBatch, type BatchAction, type BatchItem, type BatchPlan } from '../core/batch';
 import { auditTail, rowToEntry, isAuditHeader, type AuditEntry } from '../core/audit';
 import type { FieldError } from '../core/findings';
 import { AUDIT_SHEET, META_SHEET, SETTINGS_SHEET, formSheetName } from '../core/layout';
@@ -17,6 +18,7 @@ import type { Prepared, SourceSheet } from '../core/import/prepare';
 import { analyseImport, runImport, type Analysis, type RunResult } from '../import/runImport';
 import { checkStructure, type StructureProblem } from '../core/structure';
 import { recordNumber, type WorkflowAction } from '../core/transitions';
+import { auditNumber, numbersKey, provisionalNumber } from '../core/numberingStep';
 import type { Bilingual } from '../i18n';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 import { StructureGuardError } from '../workbook/guard';
@@ -166,24 +168,29 @@ export class Session {
     this.remember(result);
     const data = registerData(meta, result.tables[meta.table] ?? null);
     const record = data.records.find((r) => r.index === row) ?? null;
-    const number = record ? recordNumber(meta.spec, record.values) : null;
+    const names = record ? [auditNumber(meta.spec, record, recordNumber(meta.spec, record.values)), provisionalNumber(record)] : [];
     const audit = (result.sheets[AUDIT_SHEET] ?? [])
       .filter((r) => !isAuditHeader(r) && r.some((c) => c !== null && c !== ''))
       .map(rowToEntry)
-      .filter((e) => e.register === meta.id && number !== null && e.number === number);
+      .filter((e) => e.register === meta.id && names.includes(e.number));
     return { data, record, audit };
   }
 
   /** Writes a plan. A table changed by hand since the read (the adapter's guard) is a refusal, not a failure. */
   private async execute(plan: PlanResult): Promise<ActionResult> {
     if (!plan.ok) return plan;
+    const refused = await this.guardedWrite(plan.batch);
+    return refused ? { ok: false, errors: refused } : { ok: true, number: plan.number, status: plan.status };
+  }
+
+  private async guardedWrite(batch: WriteBatch): Promise<FieldError[] | null> {
     try {
-      await this.port.write(plan.batch);
+      await this.port.write(batch);
     } catch (error) {
-      if (error instanceof StructureGuardError) return { ok: false, errors: error.problems.map((p) => ({ field: p.column ?? null, rule: `structure.${p.kind}`, message: p.message, messageEn: p.messageEn })) };
+      if (error instanceof StructureGuardError) return error.problems.map((p) => ({ field: p.column ?? null, rule: `structure.${p.kind}`, message: p.message, messageEn: p.messageEn }));
       throw error;
     }
-    return { ok: true, number: plan.number, status: plan.status };
+    return null;
   }
 
   private context(meta: RegisterMeta, result: ReadResult, key = meta.table) {
@@ -191,7 +198,8 @@ export class Session {
     const table = result.tables[key];
     const settings = this.settings;
     if (!table || !settings) return null;
-    return { meta: this.register(meta.id) ?? meta, settings, table, audit: auditTail(result.sheets[AUDIT_SHEET] ?? []), now: this.now() };
+    const numbers = result.tables[numbersKey(meta.table)] ?? undefined;
+    return { meta: this.register(meta.id) ?? meta, settings, table, audit: auditTail(result.sheets[AUDIT_SHEET] ?? []), now: this.now(), numbers };
   }
 
   private missing(meta: RegisterMeta): ActionResult {
@@ -216,6 +224,18 @@ export class Session {
     const ctx = this.context(meta, result);
     if (!ctx) return this.missing(meta);
     return this.execute(await planAction(ctx, target, action, user));
+  }
+
+  /** 批量同意 / 批量退回 from 待办: one read of the selected rows, one write of every record's cells and audit entry. */
+  async batchAct(items: BatchItem[], action: BatchAction, user: string): Promise<{ done: BatchPlan['done']; skipped: BatchPlan['skipped'] } | { ok: false; errors: FieldError[] }> {
+    const metas = this.meta?.registers ?? [];
+    const result = await this.port.read(readsForBatch(metas, items));
+    this.remember(result);
+    if (!this.settings) return { ok: false, errors: [{ field: null, rule: 'settings.missing', message: '缺少“设置”工作表', messageEn: 'The 设置 sheet is missing' }] };
+    const plan = await planBatch({ metas: this.meta?.registers ?? metas, read: result, settings: this.settings, audit: auditTail(result.sheets[AUDIT_SHEET] ?? []), now: this.now() }, items, action, user);
+    const refused = plan.done.length ? await this.guardedWrite(plan.batch) : null;
+    if (refused) return { ok: false, errors: refused };
+    return { done: plan.done, skipped: plan.skipped };
   }
 
   /** Fills the register's 申请单 sheet with one record and brings it to the front: one read, one write. */

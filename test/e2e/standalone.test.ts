@@ -189,8 +189,10 @@ describe('the standalone page over a new workbook', () => {
     // The leader's step produces the instruction and its date: filled in with the approval.
     await page.click('[data-test=fill] summary');
     await page.fill('[data-test=fill] [data-field="阅批日期"]', '2026-03-02');
-    await page.fill('[data-test=fill] [data-field="领导批示"]', '请综合办公室落实');
-    await act('approve', '同意,请综合办公室落实');
+    await page.fill('[data-test=fill] [data-field="领导批示"]', '请技术部落实');
+    // 承办部门办理 is done by the department the leader names, and by nobody else.
+    await page.selectOption('[data-test=fill] [data-field="承办部门"]', '技术部');
+    await act('approve', '同意,请技术部落实');
     await expect(page.textContent('[data-test=fields] [data-field="阅批日期"]')).resolves.toBe('2026-03-02');
     await expect(flash('ok').textContent()).resolves.toContain('待承办部门办理');
     await asUser('何静');
@@ -219,6 +221,33 @@ describe('the standalone page over a new workbook', () => {
     await page.click('[data-test=submit]');
     await expect(flash('ok').textContent()).resolves.toContain('待办公室主任拟办');
     await expect(page.textContent('[data-test=fields] [data-field="来文字号"]')).resolves.toBe('长政办函〔2026〕9号');
+  });
+
+  it('approves two records at once from 待办, returns one to an earlier step and takes an approval back', async () => {
+    await asUser('赵敏');
+    await tab('queue');
+    for (const number of ['SW-2026-0003', 'SW-2026-0004']) await page.check(`[data-test=queue-mine-item][data-number="${number}"] [data-test=batch-select]`);
+    await page.fill('[data-test=batch-opinion]', '拟请李总阅批');
+    await page.click('[data-test=batch-approve]');
+    await expect(flash('ok').textContent()).resolves.toContain('已办理 2 条,跳过 0 条');
+    await expect(page.locator('[data-test=queue-mine-item][data-number="SW-2026-0003"]').count()).resolves.toBe(0);
+    // 李志华 returns SW-2026-0003 to 办公室主任拟办, not to the applicant
+    await asUser('李志华');
+    await openRecord('SW-2026-0003');
+    await page.selectOption('[data-test=return-to]', '办公室主任拟办');
+    await act('return', '请补充拟办意见');
+    await expect(flash('ok').textContent()).resolves.toContain('待办公室主任拟办');
+    await asUser('赵敏');
+    await expect(page.textContent('[data-test=returned-to-step]')).resolves.toContain('李志华 退回到本步骤:请补充拟办意见');
+    await act('approve', '拟请李总阅批,已补充');
+    await expect(flash('ok').textContent()).resolves.toContain('待分管领导批示');
+    // the next step has not acted: 赵敏 can take the approval back
+    await page.click('[data-test=recall]');
+    await flash('ok').waitFor();
+    await expect(flash('ok').textContent()).resolves.toContain('待办公室主任拟办');
+    await act('approve', '拟请李总阅批');
+    const audit = await page.textContent('[data-test=audit]');
+    for (const word of ['退回至办公室主任拟办', '取回']) expect(audit).toContain(word);
   });
 
   it('prints the application form for a record', async () => {
@@ -281,6 +310,18 @@ describe('the standalone page over a new workbook', () => {
     const titleCell = ws.getRow(5).getCell(6);
     expect(titleCell.type).toBe(ExcelJS.ValueType.String);
     expect(titleCell.formula).toBeUndefined();
+    // A step column typed over by hand with someone not permitted is reported, at its cell.
+    const header = (ws.getRow(1).values as ExcelJS.CellValue[]).indexOf('办公室主任拟办');
+    ws.getRow(2).getCell(header).value = '郑芳';
+    const edited = file.replace('saved.xlsx', 'edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const wrong = await runCli(['check', edited, '--as-of', '2026-03-02', '--json']);
+    expect(wrong.code).toBe(1);
+    const findings = JSON.parse(wrong.stdout).findings as { rule: string; cell: string; message: string }[];
+    const actor = findings.filter((f) => f.rule === 'workflow.actor');
+    expect(actor).toHaveLength(1);
+    expect(actor[0].cell).toBe(`${ws.getRow(2).getCell(header).address}`);
+    expect(actor[0].message).toContain('郑芳无权办理');
     expect(pageErrors).toEqual([]);
   });
 });
@@ -315,6 +356,42 @@ describe('the demo workbook `npm start` opens', () => {
 });
 
 describe('a register edited by hand', () => {
+  it('a delegate approves for the delegator while the 委托 on the 设置 sheet is active; the saved file passes check and verify', async () => {
+    const catalog = buildCatalog(readDir(FIXTURE_DOCS));
+    if (!catalog.ok) throw new Error('fixtures do not parse');
+    const settings = { ...catalog.value.settings, delegations: [{ delegator: '赵敏', delegate: '周婷', from: '2026-03-01', to: '2026-03-06', scope: ['收文登记'] }] };
+    const wb = await buildWorkbook(catalog.value.registers, settings, { combined: false });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tz-delegation-'));
+    const file = path.join(dir, '收文登记.xlsx');
+    await wb.xlsx.writeFile(file);
+    const p = await browser.context.newPage();
+    page = p;
+    await p.clock.setFixedTime(START);
+    await p.goto(`${server.url}standalone.html`);
+    await p.setInputFiles('[data-test=file-input]', file);
+    await p.waitForSelector('[data-test=record-form]');
+    await asUser('孙晓燕');
+    await fillValid();
+    await p.click('[data-test=submit]');
+    await expect(flash('ok').textContent()).resolves.toContain('待办公室主任拟办');
+    await asUser('周婷');
+    await tab('queue');
+    const item = p.locator('[data-test=queue-mine-item][data-number="SW-2026-0001"]');
+    await expect(item.textContent()).resolves.toContain('代 赵敏 办理');
+    await item.locator('button').first().click();
+    await p.waitForSelector('[data-test=on-behalf]');
+    await act('approve', '拟请李总阅批(代)');
+    await expect(p.textContent('[data-test=steps]')).resolves.toContain('周婷(代 赵敏)');
+    await expect(p.textContent('[data-test=audit]')).resolves.toContain('周婷(代 赵敏)');
+    const download = p.waitForEvent('download');
+    await p.click('[data-test=save]');
+    const saved = path.join(dir, 'saved.xlsx');
+    await (await download).saveAs(saved);
+    expect((await runCli(['check', saved, '--as-of', '2026-03-02'])).code).toBe(0);
+    expect((await runCli(['verify', saved])).code).toBe(0);
+    await p.close();
+  });
+
   it('opens the chosen .xlsx, says what changed and refuses to write to that register', async () => {
     const catalog = buildCatalog(readDir(FIXTURE_DOCS));
     if (!catalog.ok) throw new Error('fixtures do not parse');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SETTINGS_SHEET } from '../../src/core/layout';
 import { settingsFromSheet } from '../../src/core/settings';
-import { deriveState, permittedActors } from '../../src/core/workflow';
+import { pendingActors } from '../../src/core/workflow';
 import { ANALYSIS_SHEET, DETAIL_SHEET, PLAN_SHEET } from '../../src/inventory/analysisSheets';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/adapter';
 import { runCli } from '../support/cli';
@@ -65,8 +65,7 @@ beforeAll(async () => {
   clerk = settings.people.find((p) => p.roles.includes('办公室文员'))!.name;
   const spec = read.meta!.ok ? read.meta!.meta.registers.find((r) => r.id === 'purchase_requests')!.spec : null;
   const values = { 采购类别: '一般物品', 申请部门: '综合办公室' };
-  const pending = deriveState(spec!, { values, steps: {}, submittedBy: clerk, submittedAt: `${TODAY}T09:00` }).pending!;
-  approver = permittedActors(spec!, settings, values, pending.role).names[0];
+  approver = pendingActors(spec!, settings, { values, steps: {}, submittedBy: clerk, submittedAt: `${TODAY}T09:00` })[0];
 
   server = await serve(WEB, { '/demo/demo.xlsx': demo });
   browser = await launch();

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseSettingsDocument, settingsContext } from '../../src/spec/parseSettings';
-import type { SourceFile } from '../../src/spec/catalog';
+import { buildCatalog, type SourceFile } from '../../src/spec/catalog';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
@@ -26,4 +26,11 @@ export function fixtureContext() {
 
 export function fixtureDocument(): string {
   return readFileSync(path.join(FIXTURE_DOCS, '收文登记.md'), 'utf8');
+}
+
+/** The fixture 收文登记 and its 设置, parsed, for benches that drive a register. */
+export function fixtureRegister() {
+  const catalog = buildCatalog(readDir(FIXTURE_DOCS));
+  if (!catalog.ok) throw new Error('fixture documents do not parse');
+  return { spec: catalog.value.registers[0], settings: catalog.value.settings };
 }

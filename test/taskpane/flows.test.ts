@@ -139,7 +139,8 @@ describe.each([['Office.js on the fake Excel', officeHost], ['exceljs (standalon
     // Approvers fill in what their step produces (批示, dates), which closes the register's deadlines.
     const steps: [string, string, Record<string, string>][] = [
       ['赵敏', '待分管领导批示', {}],
-      ['李志华', '待承办部门办理', { 阅批日期: '2026-03-03', 领导批示: '请综合办公室落实' }],
+      // 承办部门办理 is done by the 承办部门 the leader names: 技术部 (何静)
+      ['李志华', '待承办部门办理', { 阅批日期: '2026-03-03', 领导批示: '请技术部落实', 承办部门: '技术部' }],
       ['何静', '待办公室文员归档', {}],
       ['周婷', '已办结', { 办结日期: '2026-03-05' }],
     ];

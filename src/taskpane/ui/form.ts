@@ -10,6 +10,7 @@ import type { RegisterMeta } from '../../core/metadata';
 import { allowedValues } from '../../core/fieldSchema';
 import { validateValues } from '../../core/validate';
 import { routeFor } from '../../core/workflow';
+import { routeGaps } from '../../core/authority';
 import { pick, t } from '../../i18n';
 import type { FieldSpec, RegisterSpec, SettingsSpec } from '../../spec/schema';
 import { h, mount, uid } from '../dom';
@@ -144,6 +145,7 @@ export async function renderForm(app: App, body: HTMLElement, edit: EditTarget |
 
   const formErrors = h('div', { attrs: { 'data-test': 'form-errors' } });
   const chainHint = h('p', { class: 'tz-hint', attrs: { 'data-test': 'chain' } });
+  const gapsBar = h('div', { attrs: { 'data-test': 'authority-gaps' } });
   const structure = h('div');
   let attempted = false;
   const ui: FieldUi[] = [];
@@ -173,6 +175,10 @@ export async function renderForm(app: App, body: HTMLElement, edit: EditTarget |
     const current = values();
     const text = chainText(spec, current as Record<string, RecordValue>);
     chainHint.textContent = text ? t('form.chainStart', { chain: text }) : '';
+    // Who may approve is known before anything is typed: say now which step nobody in 设置 can do.
+    const gaps = settings ? routeGaps(spec, settings, current as Record<string, RecordValue>, app.user ?? null) : [];
+    if (gaps.length) mount(gapsBar, h('div', { class: 'tz-bar tz-bar-warn', attrs: { role: 'status' } }, h('ul', null, gaps.map((e) => h('li', null, pick(e))))));
+    else gapsBar.replaceChildren();
     if (attempted) showErrors(validateValues(spec, current, { settings }), false);
   };
 
@@ -266,7 +272,7 @@ export async function renderForm(app: App, body: HTMLElement, edit: EditTarget |
     ),
   );
   const importButton = edit ? null : h('button', { class: 'tz-secondary', attrs: { type: 'button', 'data-test': 'import-open' }, on: { click: () => app.go({ kind: 'import' }) } }, t('import.open'));
-  mount(body, h('h2', null, t('form.title', { register: registerName(spec) })), importButton, edit ? h('p', { class: 'tz-bar tz-bar-info' }, t('form.editing', { number: edit.number })) : null, structure, form);
+  mount(body, h('h2', null, t('form.title', { register: registerName(spec) })), importButton, edit ? h('p', { class: 'tz-bar tz-bar-info' }, t('form.editing', { number: edit.number })) : null, structure, gapsBar, form);
   revalidate();
   // The structure guard: a hand-edited table is named and the form refuses to write (core refuses again on submit).
   if (!edit) {

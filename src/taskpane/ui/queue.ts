@@ -3,7 +3,9 @@ import { parseInstant } from '../../core/dates';
 import { deadlineView, type DeadlineItem } from '../../core/deadlines';
 import type { RegisterRecord } from '../../core/records';
 import { recordNumber } from '../../core/transitions';
-import { STATUS_RETURNED, deriveState, permittedActors } from '../../core/workflow';
+import { STATUS_RETURNED, deriveState } from '../../core/workflow';
+import { actingAs } from '../../core/authority';
+import { batchControls } from './batchBar';
 import { t } from '../../i18n';
 import { h, mount } from '../dom';
 import type { RegisterData } from '../session';
@@ -24,7 +26,7 @@ interface Item {
   status?: string | null;
 }
 
-function card(app: App, item: Item, test: string): HTMLElement {
+function card(app: App, item: Item, test: string, select?: HTMLInputElement): HTMLElement {
   const spec = item.data.meta.spec;
   const title = recordTitleValue(spec, item.record.values);
   return h(
@@ -33,6 +35,7 @@ function card(app: App, item: Item, test: string): HTMLElement {
     h(
       'div',
       { class: 'tz-card-title' },
+      select ?? null,
       h(
         'button',
         {
@@ -49,12 +52,13 @@ function card(app: App, item: Item, test: string): HTMLElement {
   );
 }
 
-function section(app: App, title: string, items: Item[], test: string): HTMLElement {
+function section(app: App, title: string, items: Item[], test: string, batch?: ReturnType<typeof batchControls>): HTMLElement {
   return h(
     'section',
     { attrs: { 'data-test': test } },
     h('h3', null, `${title} (${items.length})`),
-    items.length ? h('ul', { class: 'tz-list' }, items.map((i) => card(app, i, `${test}-item`))) : h('p', { class: 'tz-muted' }, t('queue.empty')),
+    items.length ? h('ul', { class: 'tz-list' }, items.map((i) => card(app, i, `${test}-item`, batch?.boxes.get(i)))) : h('p', { class: 'tz-muted' }, t('queue.empty')),
+    batch?.bar ?? null,
   );
 }
 
@@ -81,8 +85,10 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
     for (const record of data.records) {
       if (!user || !settings || !spec.chain.length) continue;
       const state = deriveState(spec, record);
-      if (state.pending && permittedActors(spec, settings, record.values, state.pending.role).names.includes(user))
-        mine.push({ data, record, status: state.status, detail: `${nameOf(spec, state.pending.text)} · ${record.submittedBy ?? ''} ${record.submittedAt?.replace('T', ' ') ?? ''}` });
+      // The user's own steps and, under an active 委托, the delegator's — marked with whom they act for.
+      const acting = state.pending ? actingAs(spec, settings, record, state.pending, user, app.session.now()) : null;
+      if (state.pending && acting?.ok)
+        mine.push({ data, record, status: state.status, detail: `${acting.onBehalfOf ? `${t('approvals.onBehalf', { who: acting.onBehalfOf })} · ` : ''}${nameOf(spec, state.pending.text)} · ${record.submittedBy ?? ''} ${record.submittedAt?.replace('T', ' ') ?? ''}` });
       else if (state.status === STATUS_RETURNED && record.submittedBy === user) returned.push({ data, record, status: state.status, detail: record.submittedAt?.replace('T', ' ') ?? '' });
     }
     const view = deadlineView(spec, data.records, asOf, SOON_DAYS * 86_400_000);
@@ -94,7 +100,7 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
   mount(
     body,
     h('div', { class: 'tz-actions' }, h('h2', { attrs: { style: 'margin:0;flex:1' } }, t('queue.title')), h('button', { attrs: { type: 'button', 'data-test': 'queue-refresh' }, on: { click: () => app.go({ kind: 'tab', tab: 'queue' }, true) } }, t('queue.refresh'))),
-    user ? section(app, t('queue.mine'), mine, 'queue-mine') : h('p', { class: 'tz-bar tz-bar-info' }, t('queue.needsUser')),
+    user ? section(app, t('queue.mine'), mine, 'queue-mine', batchControls(app, mine, user)) : h('p', { class: 'tz-bar tz-bar-info' }, t('queue.needsUser')),
     user && returned.length ? section(app, t('queue.returned'), returned, 'queue-returned') : null,
     section(app, t('queue.overdue'), overdue, 'queue-overdue'),
     section(app, t('queue.soon', { days: SOON_DAYS }), soon, 'queue-soon'),

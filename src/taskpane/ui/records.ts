@@ -3,7 +3,9 @@ import type { AuditEntry } from '../../core/audit';
 import type { FieldError } from '../../core/findings';
 import type { RegisterRecord } from '../../core/records';
 import { recordNumber, type WorkflowAction } from '../../core/transitions';
-import { MARK, STATUS_RETURNED, approvalStepsOf, deriveState, permittedActors } from '../../core/workflow';
+import { MARK, STATUS_RETURNED, approvalStepsOf, deriveState, pendingActors } from '../../core/workflow';
+import { recallableStep, returnToControl, returnedToStepBar } from './returnTo';
+import { actingAs } from '../../core/authority';
 import { getLang, joinList, pick, t, type MessageKey } from '../../i18n';
 import { h, mount, uid } from '../dom';
 import { control, inputToValue } from './form';
@@ -115,6 +117,7 @@ const ACTION_DONE: Record<WorkflowAction['kind'], MessageKey> = {
   withdraw: 'action.withdraw',
   resubmit: 'action.resubmit',
   update: 'action.submit',
+  recall: 'approvals.recalled',
 };
 
 function stepsView(data: RegisterData, record: RegisterRecord): HTMLElement {
@@ -205,9 +208,19 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
   const filled = (): Record<string, RecordValue> =>
     Object.fromEntries(fills.map((x) => [x.field.name, inputToValue(x.field, x.input.value)] as const).filter(([, v]) => v !== null));
   const actions: (HTMLElement | null)[] = [];
+  const returnTo = returnToControl(state, record);
+  if (state.pending) actions.push(returnedToStepBar(record.steps[state.pending.text]?.opinion ?? null));
+  const recallable = recallableStep(state, record, user);
+  if (recallable)
+    actions.push(
+      h('p', { class: 'tz-hint' }, t('approvals.recallHint', { step: state.pending!.text })),
+      h('div', { class: 'tz-actions' }, h('button', { attrs: { type: 'button', 'data-test': 'recall' }, on: { click: () => act({ kind: 'recall' }) } }, t('approvals.recall'))),
+    );
   if (state.pending && settings) {
-    const allowed = permittedActors(spec, settings, record.values, state.pending.role).names;
-    if (user && allowed.includes(user)) {
+    const allowed = pendingActors(spec, settings, record);
+    const acting = user ? actingAs(spec, settings, record, state.pending, user, app.session.now()) : null;
+    if (user && acting?.ok) {
+      if (acting.onBehalfOf) actions.push(h('p', { class: 'tz-bar tz-bar-info', attrs: { 'data-test': 'on-behalf' } }, t('approvals.onBehalf', { who: acting.onBehalfOf })));
       actions.push(
         h('div', { class: 'tz-field' }, h('label', { class: 'tz-label', attrs: { for: 'tz-opinion' } }, `${nameOf(spec, state.pending.text)} · ${t('detail.opinion')}`), opinion, h('div', { class: 'tz-hint', id: 'tz-opinion-hint' }, t('detail.opinionHint'))),
         fills.length ? h('details', { attrs: { 'data-test': 'fill' } }, h('summary', null, t('detail.fill')), h('p', { class: 'tz-hint' }, t('detail.fillHint')), fills.map((x) => x.element)) : null,
@@ -215,7 +228,8 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
           'div',
           { class: 'tz-actions' },
           h('button', { class: 'tz-primary', attrs: { type: 'button', 'data-test': 'approve' }, on: { click: () => act({ kind: 'approve', opinion: text(), values: filled() }) } }, t('detail.approve')),
-          h('button', { attrs: { type: 'button', 'data-test': 'return' }, on: { click: () => act({ kind: 'return', opinion: text() }) } }, t('detail.return')),
+          returnTo.element,
+          h('button', { attrs: { type: 'button', 'data-test': 'return' }, on: { click: () => act({ kind: 'return', opinion: text(), toStep: returnTo.select.value || undefined }) } }, t('detail.return')),
           h('button', { class: 'tz-danger', attrs: { type: 'button', 'data-test': 'reject' }, on: { click: () => act({ kind: 'reject', opinion: text() }) } }, t('detail.reject')),
         ),
       );

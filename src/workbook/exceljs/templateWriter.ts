@@ -2,6 +2,7 @@
  * Blank register workbooks, written with exceljs: the register table with validation, formats, conditional
  * formats and print setup; the printable 申请单; the 说明 sheet; the 设置 sheet; hidden metadata.
  */
+import { delegationRows } from '../../core/delegation';
 import ExcelJS from 'exceljs';
 import { columnName } from '../../core/a1';
 import type { ExcelValidation, ListRanges } from '../../core/excelValidation';
@@ -77,6 +78,12 @@ export function writeSettingsSheet(wb: ExcelJS.Workbook, settings: SettingsSpec)
     ws.getCell(2, TIME_ZONE_COLUMN + 1).value = settings.timeZone;
     ws.getColumn(TIME_ZONE_COLUMN + 1).width = 16;
   }
+  // 委托 (delegations) after the lists and a blank column: an office fills them in on the sheet.
+  const delegationCol = 11 + settings.lists.length + 1;
+  delegationRows(settings.delegations ?? []).forEach((row, i) =>
+    row.forEach((v, j) => (i === 0 ? styleHeader(ws.getCell(1, delegationCol + j), String(v)) : (ws.getCell(i + 1, delegationCol + j).value = v))),
+  );
+  for (let j = 0; j < 5; j++) ws.getColumn(delegationCol + j).width = j === 4 ? 24 : 12;
   for (const [c, w] of [[1, 14], [2, 8], [4, 14], [5, 36], [7, 10], [8, 14], [9, 30]] as const) ws.getColumn(c).width = w;
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return { departments: dyn('A'), people: dyn('G'), lists };

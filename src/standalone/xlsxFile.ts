@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
+import { XlsxReadError, loadXlsx } from '../workbook/exceljs/loadXlsx';
 
 export interface OpenFile {
   port: ExcelJsWorkbook;
@@ -17,11 +18,12 @@ function wrap(workbook: ExcelJS.Workbook): OpenFile {
   };
 }
 
+/** Any valid .xlsx, through the loader the CLI uses too; throws XlsxReadError with a message for the user. */
 export async function openXlsx(bytes: ArrayBuffer): Promise<OpenFile> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
-  return wrap(workbook);
+  return wrap(await loadXlsx(bytes));
 }
+
+export { XlsxReadError };
 
 /** A new workbook as Excel makes one: a single empty sheet. */
 export function blankWorkbook(sheetName: string): OpenFile {

@@ -22,6 +22,7 @@ import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { writeAnalysisSheets } from '../workbook/exceljs/analysisSheet';
 import { readLedgerFile } from '../workbook/exceljs/ledgerStream';
 import { XlsxReadError } from '../workbook/exceljs/loadXlsx';
+import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import type { Io } from './io';
 import { progress } from './progress';
@@ -97,7 +98,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
     bar.step(3, 3, `写入 ${path.basename(out)}`);
     writeAnalysisSheets(workbook, analysisLayouts(result));
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    await workbook.xlsx.writeFile(out);
+    await fs.writeFile(out, await saveXlsx(workbook));
   }
   bar.end();
   if (options.json) io.out(reportJson(analysisReport(result, { file, out: write ? out : null })));

@@ -13,6 +13,7 @@ import { buildCatalog } from '../spec/catalog';
 import { formatDocError } from '../spec/errors';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { buildWorkbook } from '../workbook/exceljs/templateWriter';
+import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import { readDocuments } from './documents';
 import type { Io } from './io';
@@ -68,7 +69,7 @@ export async function demoCommand(options: DemoCommandOptions, io: Io): Promise<
   }
   bar.step(3, 3, options.out);
   await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-  await wb.xlsx.writeFile(options.out);
+  await fs.writeFile(options.out, await saveXlsx(wb));
   bar.end();
   const invalid = demo.intents.filter((i) => i.kind === 'invalid').length;
   const overdue = demo.intents.length - invalid;

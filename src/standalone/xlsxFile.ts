@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { XlsxReadError, loadXlsx } from '../workbook/exceljs/loadXlsx';
+import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 
 export interface OpenFile {
   port: ExcelJsWorkbook;
@@ -14,7 +15,7 @@ export interface OpenFile {
 function wrap(workbook: ExcelJS.Workbook): OpenFile {
   return {
     port: new ExcelJsWorkbook(workbook),
-    save: async () => new Uint8Array(await workbook.xlsx.writeBuffer()),
+    save: () => saveXlsx(workbook),
   };
 }
 

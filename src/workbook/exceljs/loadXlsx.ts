@@ -5,6 +5,7 @@
  * exception text.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { MissingPart, NotAWorkbook, normalizeXlsxPackage, type NormalizedPackage, type PartInfo } from './xlsxPackage';
 
 export type XlsxProblem = 'empty' | 'encrypted' | 'xls' | 'notXlsx' | 'otherOffice' | 'damaged';
@@ -111,20 +112,42 @@ function watchParts(xlsx: object): { current: () => string | null; last: () => s
   for (const [method, partOf] of Object.entries(name)) {
     const original = target[method];
     if (typeof original !== 'function') continue;
-    target[method] = async function (this: unknown, ...args: unknown[]) {
+    // reconcile is synchronous and its caller does not await: the wrapper keeps each method's own kind.
+    target[method] = function (this: unknown, ...args: unknown[]) {
       current = partOf(args);
-      const result = await original.apply(this, args);
-      last = current;
-      current = null;
-      return result;
+      const done = (result: unknown) => {
+        last = current;
+        current = null;
+        return result;
+      };
+      const result = original.apply(this, args);
+      return result instanceof Promise ? result.then(done) : done(result);
     };
   }
   return { current: () => current, last: () => last };
 }
 
+const ROOTS: Partial<Record<PartInfo['kind'], string>> = { workbook: 'workbook', styles: 'styleSheet', sharedStrings: 'sst' };
+
+/**
+ * exceljs's XML parser stops quietly at the end of a cut-off part and the failure only shows when the parts are
+ * linked: the first workbook, styles or strings part whose root element is not closed is the one to name.
+ */
+async function truncatedPart(pkg: NormalizedPackage): Promise<string | null> {
+  const zip = await JSZip.loadAsync(pkg.bytes);
+  for (const [name, info] of pkg.parts) {
+    const root = ROOTS[info.kind];
+    const entry = root && zip.file(name);
+    if (entry && !new RegExp(`</(?:\\w+:)?${root}>\\s*$`).test(await entry.async('string'))) return name;
+  }
+  return null;
+}
+
 /** The part exceljs was reading when it failed: the watched one, or the next inline part after the last watched. */
-function failedPart(pkg: NormalizedPackage, watched: { current: () => string | null; last: () => string | null }): { info?: PartInfo; fallback: string } {
+async function failedPart(pkg: NormalizedPackage, watched: { current: () => string | null; last: () => string | null }): Promise<{ info?: PartInfo; fallback: string }> {
   const current = watched.current();
+  const cut = current === 'reconcile' || !current ? await truncatedPart(pkg).catch(() => null) : null;
+  if (cut) return { info: pkg.parts.get(cut), fallback: cut };
   if (current === 'reconcile') return { fallback: 'xl/_rels/*.rels' };
   if (current) return { info: pkg.parts.get(current), fallback: current };
   const last = watched.last();
@@ -161,7 +184,7 @@ export async function loadXlsx(input: ArrayBuffer | Uint8Array): Promise<ExcelJS
   try {
     await workbook.xlsx.load(pkg.bytes as unknown as ArrayBuffer);
   } catch {
-    const { info, fallback } = failedPart(pkg, watched);
+    const { info, fallback } = await failedPart(pkg, watched);
     throw damaged(info, fallback);
   }
   return workbook;

@@ -152,6 +152,22 @@ for row in ws.iter_rows(min_row=2):
   });
 });
 
+describe('unreadable input', () => {
+  it('every command exits 2 with the reason on stderr and nothing on stdout, --json included', async () => {
+    const damaged = path.join(dir, '损坏.xlsx');
+    writeFileSync(damaged, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300, 7)]));
+    for (const command of ['check', 'verify', 'retention', 'analyze']) {
+      for (const json of [['--json'], []]) {
+        const r = await runCli([command, damaged, ...json]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain(`${damaged}: 工作簿已损坏`);
+        noInternals(r.stderr);
+      }
+    }
+  });
+});
+
 describe('files other tools wrote', () => {
   it('SheetJS drops Excel tables: check and verify say the registers are missing, never that all is well', async () => {
     const file = path.join(dir, 'sheetjs.xlsx');

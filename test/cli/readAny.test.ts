@@ -13,6 +13,9 @@ import { runCli } from '../support/cli';
 import { editWithOpenpyxl, saveWithOpenpyxl } from '../support/openpyxl';
 import { parseRelationships } from '../../src/workbook/exceljs/opc';
 
+// Each case runs several commands over a year of registers, and openpyxl or LibreOffice besides.
+jest.setTimeout(600_000);
+
 const DOCS = path.join(__dirname, '..', 'fixtures', 'demo-templates');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tz-readany-'));
 const AS_OF = '2026-11-30';

@@ -210,7 +210,8 @@ async function plan(zip: JSZip): Promise<Plan> {
   }
   p.rels('xl/_rels/workbook.xml.rels', bookLinks, { original: relsPartOf(office.part!), kind: 'relationships' });
   // A part under one of exceljs's names that no relationship reaches would be read as if it belonged somewhere.
-  for (const name of entries.values()) if (!p.copies.has(name) && !p.texts.has(name) && EXCELJS_PATTERNS.some((re) => re.test(name))) p.asIs = false;
+  const reached = new Set([...p.copies.values()].flatMap((entry) => [entry, relsPartOf(entry)]));
+  for (const name of entries.values()) if (!reached.has(name) && EXCELJS_PATTERNS.some((re) => re.test(name))) p.asIs = false;
   return p;
 }
 

@@ -8,7 +8,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { dateToSerial } from '../core/cells';
 import { officeTimeZone, timeZoneProblem, wallClockIn } from '../core/officeClock';
 import { analysisLayouts } from '../inventory/analysisSheets';
@@ -22,9 +22,12 @@ import { analysisReport, reportJson } from '../inventory/report';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { writeAnalysisSheets } from '../workbook/exceljs/analysisSheet';
 import { readLedgerFile } from '../workbook/exceljs/ledgerStream';
+import { XlsxReadError } from '../workbook/exceljs/loadXlsx';
+import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import type { Io } from './io';
 import { progress } from './progress';
+import { InputError, openWorkbook } from './workbookFile';
 
 export interface AnalyzeOptions {
   month?: string;
@@ -51,19 +54,6 @@ function today(ledger: Ledger, io: Io): number {
 const NO_SUPPLIES = (file: string) =>
   `${file} 中没有办公用品登记表(办公用品目录、入库、领用、盘点、需求计划、采购申请):请用含这些登记表的台账工作簿 (no supplies registers in this workbook)`;
 
-class Unreadable extends Error {}
-
-async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EACCES') throw error;
-    throw new Unreadable((error as Error).message);
-  }
-  return wb;
-}
-
 export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
   const month = options.month === undefined ? null : strictMonth(options.month);
   const givenAsOf = options.asOf === undefined ? undefined : dateToSerial(options.asOf);
@@ -80,7 +70,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   try {
     bar.step(1, write ? 3 : 2, `读取 ${path.basename(file)}`);
     if (write) {
-      workbook = await loadWorkbook(file);
+      workbook = await openWorkbook(file);
       const read = await new ExcelJsWorkbook(workbook).read(ledgerReadRequest());
       if (hasNoSupplies(read)) {
         bar.end();
@@ -89,9 +79,8 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
       }
       ledger = ledgerFromReadResult(read);
     } else {
-      const streamed = await readLedgerFile(file).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT' || error.code === 'EACCES') throw error;
-        throw new Unreadable(error.message);
+      const streamed = await readLedgerFile(file).catch((error: unknown) => {
+        throw error instanceof XlsxReadError ? new InputError(`${file}: ${error.message}`, `${file}: ${error.messageEn}`) : error;
       });
       if (!streamed.anySupplies) {
         bar.end();
@@ -102,8 +91,8 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
     }
   } catch (error) {
     bar.end();
-    if (error instanceof Unreadable) {
-      io.err(`taizhang: 无法读取 ${file}:它不是有效的 .xlsx 工作簿 (${error.message}) (not a readable .xlsx workbook)`);
+    if (error instanceof InputError) {
+      io.err(`taizhang analyze: ${error.message} (${error.messageEn})`);
       return 2;
     }
     throw error;
@@ -115,7 +104,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
     bar.step(3, 3, `写入 ${path.basename(out)}`);
     writeAnalysisSheets(workbook, analysisLayouts(result));
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    await workbook.xlsx.writeFile(out);
+    await fs.writeFile(out, await saveXlsx(workbook));
   }
   bar.end();
   if (options.json) io.out(reportJson(analysisReport(result, { file, out: write ? out : null })));

@@ -12,6 +12,7 @@ import { DEMO_NOTES_SHEET, generateDemo } from '../demo/generate';
 import { OLD_LEDGER_SHEET, oldLedgerRows } from '../demo/oldLedger';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { buildWorkbook } from '../workbook/exceljs/templateWriter';
+import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import { openCatalog } from './documents';
 import type { Io } from './io';
@@ -78,7 +79,7 @@ export async function demoCommand(options: DemoCommandOptions, io: Io): Promise<
   addOldLedger(wb);
   bar.step(3, 3, options.out);
   await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-  await wb.xlsx.writeFile(options.out);
+  await fs.writeFile(options.out, await saveXlsx(wb));
   bar.end();
   const invalid = demo.intents.filter((i) => i.kind === 'invalid').length;
   const overdue = demo.intents.length - invalid;

@@ -23,6 +23,7 @@ import { csvSource, toCsv } from '../import/csvSource';
 import { analyseImport, defaultImporter, runImport } from '../import/runImport';
 import { xlsxSource } from '../import/xlsxSource';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
+import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import type { Io } from './io';
 import { InputError, nowText, openWorkbook, say, type Lang } from './workbookFile';
@@ -126,7 +127,7 @@ async function writeReport(file: string, source: LoadedSource, headerRow: number
   ws.getCell(`${columnName(column + 1)}${headerRow + 1}`).value = REPORT_HEADER;
   for (let r = headerRow + 2; r <= rows.length; r++) ws.getCell(`${columnName(column + 1)}${r}`).value = notes.get(r) ?? null;
   ws.getColumn(column + 1).width = 60;
-  await source.workbook.xlsx.writeFile(file);
+  await fs.writeFile(file, await saveXlsx(source.workbook));
 }
 
 export async function importCommand(sourceFile: string, options: ImportOptions, io: Io): Promise<number> {
@@ -173,7 +174,7 @@ export async function importCommand(sourceFile: string, options: ImportOptions, 
     const result = await runImport(port, meta, prepared, { actor, now: nowText(officeTimeZone(analysis.settings)), digest: nodeDigest, dryRun: options.dryRun, chunkRows: Number.MAX_SAFE_INTEGER, logExists: analysis.logExists });
     if (!result.ok) throw new InputError(`${options.into}: ${result.message}`, `${options.into}: ${result.messageEn}`);
     const outcome = result.outcome;
-    if (!options.dryRun && outcome.imported.length) await wb.xlsx.writeFile(out);
+    if (!options.dryRun && outcome.imported.length) await fs.writeFile(out, await saveXlsx(wb));
     if (options.map && !options.dryRun) await fs.writeFile(options.map, mappingJson(meta.name, prepared.mapping), 'utf8');
     if (options.report) await writeReport(options.report, source, prepared.header.row + prepared.header.height - 1, outcome, options.lang);
     const total = prepared.rows.length;

@@ -3,12 +3,14 @@
  * Records whose retention period (保存期限) has run out as of DATE, per register rule, with the approvals the
  * 销毁清册 needs; --out writes a copy of the workbook with the 销毁清册 sheet ready to print and sign.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatDate } from '../core/dates';
 import { tableRecords } from '../core/records';
 import { DESTRUCTION_SHEET, destructionList, destructionSheetRows, type DestructionItem } from '../core/retention';
 import { settingsFromSheet } from '../core/settings';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
+import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import { asOfAtOffice, asOfInstant } from './check';
 import type { Io } from './io';
@@ -43,7 +45,7 @@ export async function retentionCommand(file: string, options: RetentionOptions, 
   const list = destructionList(registers, asOf, read.settingsRows ? settingsFromSheet(read.settingsRows) : null);
   if (options.out) {
     await new ExcelJsWorkbook(wb).write({ sheetWrites: [{ sheet: DESTRUCTION_SHEET, rows: destructionSheetRows(list) }] });
-    await wb.xlsx.writeFile(options.out);
+    await fs.writeFile(options.out, await saveXlsx(wb));
   }
   if (options.json) {
     io.out(JSON.stringify({ file, ...list, written: options.out ?? null }, null, 2));

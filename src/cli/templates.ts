@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { layoutProblems } from '../core/layout';
+import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { buildWorkbook } from '../workbook/exceljs/templateWriter';
 import { openCatalog } from './documents';
 import type { Io } from './io';
@@ -24,15 +25,15 @@ export async function templatesCommand(dir: string, out: string, io: Io): Promis
   }
   // Build everything in memory first so that a failure part-way leaves the previous templates untouched.
   const bar = progress();
-  const buffers: { name: string; data: Buffer }[] = [];
+  const buffers: { name: string; data: Uint8Array }[] = [];
   for (const [i, spec] of registers.entries()) {
     bar.step(i + 1, registers.length + 1, spec.name);
     const wb = await buildWorkbook([spec], settings, { combined: false });
-    buffers.push({ name: templateFileName(spec.name), data: Buffer.from(await wb.xlsx.writeBuffer()) });
+    buffers.push({ name: templateFileName(spec.name), data: await saveXlsx(wb) });
   }
   bar.step(registers.length + 1, registers.length + 1, COMBINED_WORKBOOK);
   const combined = await buildWorkbook(registers, settings, { combined: true });
-  buffers.push({ name: COMBINED_WORKBOOK, data: Buffer.from(await combined.xlsx.writeBuffer()) });
+  buffers.push({ name: COMBINED_WORKBOOK, data: await saveXlsx(combined) });
   bar.end();
   await fs.mkdir(out, { recursive: true });
   await Promise.all(buffers.map((b) => fs.writeFile(path.join(out, b.name), b.data)));

@@ -4,13 +4,14 @@
  * message and exit code 2 — never a stack trace.
  */
 import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cells';
 import { AUDIT_SHEET, SETTINGS_SHEET } from '../core/layout';
 import { officeTimeZone, timeZoneFromSheet, timeZoneProblem, wallClockIn } from '../core/officeClock';
 import type { WorkbookMeta } from '../core/metadata';
 import { IMPORT_LOG_SHEET } from '../core/import/importLog';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
+import { XlsxReadError, loadXlsx } from '../workbook/exceljs/loadXlsx';
 import type { TableSnapshot } from '../workbook/port';
 
 export class InputError extends Error {
@@ -19,37 +20,21 @@ export class InputError extends Error {
   }
 }
 
-const ZIP = [0x50, 0x4b];
-const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(buf: Buffer, magic: number[]): boolean {
-  return magic.every((b, i) => buf[i] === b);
-}
-
-/** An encrypted OOXML file is a compound file holding an EncryptedPackage stream (names are UTF-16LE). */
-function isEncryptedPackage(buf: Buffer): boolean {
-  return buf.includes(Buffer.from('EncryptedPackage', 'utf16le')) || buf.includes(Buffer.from('EncryptionInfo', 'utf16le'));
-}
-
+/**
+ * Reads FILE through the one loader every command and the standalone page share (loadXlsx): any valid .xlsx,
+ * whoever wrote it; anything else is an InputError naming the file and, when it is damaged, the part.
+ */
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat) throw new InputError(`${file}: 找不到文件`, `${file}: no such file`);
   if (!stat.isFile()) throw new InputError(`${file}: 不是文件(是目录?)`, `${file}: not a file`);
   const buf = await fs.readFile(file);
-  if (buf.length === 0) throw new InputError(`${file}: 文件是空的`, `${file}: the file is empty`);
-  if (startsWith(buf, CFB)) {
-    if (isEncryptedPackage(buf))
-      throw new InputError(`${file}: 工作簿有打开密码,台账无法读取;请在 Excel 中“文件→信息→保护工作簿→用密码进行加密”清除密码后另存一份再检查`, `${file}: the workbook is password-protected; remove the password in Excel and save a copy`);
-    throw new InputError(`${file}: 这是旧版 .xls 文件;请在 Excel 中另存为 .xlsx`, `${file}: this is an old .xls file; save it as .xlsx in Excel`);
-  }
-  if (!startsWith(buf, ZIP)) throw new InputError(`${file}: 不是 Excel 工作簿(.xlsx)`, `${file}: not an Excel workbook (.xlsx)`);
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    return await loadXlsx(buf);
   } catch (error) {
-    throw new InputError(`${file}: 工作簿已损坏,无法读取(${(error as Error).message});请用 Excel 打开并另存一份`, `${file}: the workbook is damaged and cannot be read (${(error as Error).message})`);
+    if (error instanceof XlsxReadError) throw new InputError(`${file}: ${error.message}`, `${file}: ${error.messageEn}`);
+    throw error;
   }
-  return wb;
 }
 
 export interface WorkbookRead {

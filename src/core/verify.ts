@@ -24,7 +24,7 @@ import { auditNumber, numbersLater, provisionalNumber } from './numberingStep';
 import { stepDone } from './workflow';
 import type { TableSnapshot } from '../workbook/port';
 
-export type BreakKind = 'delegation' | 'entryEdited' | 'entryMissing' | 'entryDuplicated' | 'orderChanged' | 'chainBroken' | 'recordEdited' | 'recordDeleted' | 'notAudited' | 'auditMissing';
+export type BreakKind = 'delegation' | 'entryEdited' | 'entryMissing' | 'entryDuplicated' | 'orderChanged' | 'chainBroken' | 'recordEdited' | 'recordDeleted' | 'notAudited' | 'auditMissing' | 'registerMissing';
 
 export interface AuditBreak {
   kind: BreakKind;
@@ -207,6 +207,13 @@ export async function verifyWorkbook(book: AuditedWorkbook): Promise<VerifyRepor
     if (matched.has(key) || !registerIds.has(entry.register)) continue;
     const name = book.meta.registers.find((m) => m.id === entry.register)?.name ?? entry.register;
     recordBreaks.push({ kind: 'recordDeleted', sheet: AUDIT_SHEET, row: sheetRow, seq: entry.seq, register: name, number: entry.number, message: `${describe(entry)}所记的“${name}”记录“${entry.number}”已不在登记表中(被删除或编号被改)`, messageEn: `Record "${entry.number}" of ${name} named by ${describeEn(entry)} is no longer in the register (deleted or renumbered)` });
+  }
+  // A register whose table is gone cannot be checked: its audited records are not "intact", they are unverifiable.
+  for (const meta of book.meta.registers) {
+    if (book.tables[meta.table]) continue;
+    const audited = [...latest.values()].filter(({ entry }) => entry.register === meta.id).length;
+    if (audited)
+      recordBreaks.push({ kind: 'registerMissing', sheet: meta.name, row: null, seq: null, register: meta.name, number: null, message: `找不到“${meta.name}”的表格 ${meta.table}(工作表或表格被删除、改名,或工作簿被不保留 Excel 表格的程序另存):审计日志中它的 ${audited} 条记录无法核对`, messageEn: `The table ${meta.table} of "${meta.name}" is missing (deleted, renamed, or the workbook was saved by a program that drops Excel tables): its ${audited} audited record(s) cannot be verified` });
   }
   report.breaks.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   report.breaks.push(...recordBreaks);

@@ -6,6 +6,7 @@
 import type { CellValue } from '../core/cells';
 import { STATUS_HEADER } from '../core/layout';
 import { timeZoneFromSheet } from '../core/officeClock';
+import { STATUS_DONE, STATUS_DRAFT, STATUS_REJECTED, STATUS_RETURNED, STATUS_WITHDRAWN } from '../core/workflow';
 import { cellDay, cellNumber, cellPercent, cellText, cellYesNo } from './cellValues';
 import { Dictionary, FloatColumn, IntColumn } from './columns';
 import {
@@ -331,7 +332,7 @@ export class LedgerBuilder {
       if (!allBlank(b, cells)) this.report('blankItem', b.sheet, row, R.code, '物品编码为空,此行未计入库存', 'Item code is blank; row left out of stock');
       return;
     }
-    if (closed(b, cells)) return;
+    if (this.closed(b, row, cells)) return;
     const day = this.day(b, row, cells, R.date);
     const qty = this.quantity(b, row, cells, R.quantity, true);
     if (day === null || qty === null) return;
@@ -376,7 +377,7 @@ export class LedgerBuilder {
       if (!allBlank(b, cells)) this.report('blankItem', b.sheet, row, I.code, '物品编码为空,此行未计入消耗', 'Item code is blank; row left out of consumption');
       return;
     }
-    if (closed(b, cells)) return;
+    if (this.closed(b, row, cells)) return;
     const day = this.day(b, row, cells, I.date);
     const qty = this.quantity(b, row, cells, I.issued, true);
     if (day === null || qty === null) return;
@@ -470,6 +471,19 @@ export class LedgerBuilder {
 
   // ——— cells ———
 
+  /**
+   * A rejected or withdrawn row moves no stock. A status no approval chain produces is reported, and the row is
+   * counted as the register's other live rows are — never left out without a word.
+   */
+  private closed(b: Begun, row: number, cells: readonly CellValue[]): boolean {
+    if (closed(b, cells)) return true;
+    const at = b.col[STATUS_HEADER];
+    const status = at === undefined ? '' : cellText(cells[at] ?? null);
+    if (status && !KNOWN_STATUSES.includes(status) && !status.startsWith('待'))
+      this.report('unknownStatus', b.sheet, row, STATUS_HEADER, `状态“${status}”不是审批流程中的状态,此行按有效记录计入:请更正状态`, `Status "${status}" is not one the approval chain sets; the row is counted as live — correct the status`);
+    return false;
+  }
+
   private day(b: Begun, row: number, cells: readonly CellValue[], field: string): number | null {
     const cell = cells[b.col[field]] ?? null;
     const day = cellDay(cell);
@@ -512,6 +526,8 @@ export class LedgerBuilder {
     this.problems.push(field === undefined ? { code, sheet, row, message, messageEn } : { code, sheet, row, field, message, messageEn });
   }
 }
+
+const KNOWN_STATUSES: readonly string[] = [STATUS_DRAFT, STATUS_DONE, STATUS_RETURNED, STATUS_REJECTED, STATUS_WITHDRAWN];
 
 function closed(b: Begun, cells: readonly CellValue[]): boolean {
   const at = b.col[STATUS_HEADER];

@@ -19,7 +19,8 @@ export type ProblemCode =
   | 'missingPrice'
   | 'amountMismatch'
   | 'unsigned'
-  | 'badCatalogValue';
+  | 'badCatalogValue'
+  | 'unknownStatus';
 
 export interface Problem {
   code: ProblemCode;

@@ -16,6 +16,13 @@ const DEMO_NAME = '台账-演示.xlsx';
 
 const loadXlsx = () => import(/* webpackChunkName: "xlsx" */ './xlsxFile');
 
+/** The loader's own message (XlsxReadError: zh-CN and en-US) in the page's language. */
+function readProblem(error: unknown): string {
+  const e = error as { message?: string; messageEn?: string } | null;
+  if (e && typeof e.messageEn === 'string') return getLang() === 'en-US' ? e.messageEn : String(e.message);
+  return e?.message ?? String(error);
+}
+
 class Standalone {
   private file: OpenFile | null = null;
   private name = '';
@@ -113,7 +120,7 @@ class Standalone {
       const { openXlsx } = await loadXlsx();
       this.show(name, await openXlsx(await bytes()), false);
     } catch (error) {
-      this.message = { kind: 'error', text: t('standalone.notXlsx', { file: name, message: (error as Error)?.message ?? String(error) }) };
+      this.message = { kind: 'error', text: t('standalone.notXlsx', { file: name, message: readProblem(error) }) };
       this.render();
     }
   }

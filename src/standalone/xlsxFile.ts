@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import type { SourceSheet } from '../core/import/prepare';
 import { xlsxSource } from '../import/xlsxSource';
+import { XlsxReadError, loadXlsx } from '../workbook/exceljs/loadXlsx';
+import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 
 export interface OpenFile {
   port: ExcelJsWorkbook;
@@ -15,22 +17,22 @@ export interface OpenFile {
 function wrap(workbook: ExcelJS.Workbook): OpenFile {
   return {
     port: new ExcelJsWorkbook(workbook),
-    save: async () => new Uint8Array(await workbook.xlsx.writeBuffer()),
+    save: () => saveXlsx(workbook),
   };
 }
 
-/** The visible sheets of a ledger file the user chose to import (values and merges), read by the same exceljs. */
+/** The visible sheets of a ledger file the user chose to import (values and merges), read through the same loader as any workbook. */
 export async function ledgerSheets(bytes: ArrayBuffer): Promise<SourceSheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  const workbook = await loadXlsx(bytes);
   return workbook.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined).map(xlsxSource);
 }
 
+/** Any valid .xlsx, through the loader the CLI uses too; throws XlsxReadError with a message for the user. */
 export async function openXlsx(bytes: ArrayBuffer): Promise<OpenFile> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
-  return wrap(workbook);
+  return wrap(await loadXlsx(bytes));
 }
+
+export { XlsxReadError };
 
 /** A new workbook as Excel makes one: a single empty sheet. */
 export function blankWorkbook(sheetName: string): OpenFile {

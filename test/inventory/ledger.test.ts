@@ -117,6 +117,21 @@ describe('ledger rows', () => {
     expect(ledger.receipts.value[0]).toBe(500);
   });
 
+  it('reports a status no approval chain sets, row and reason, and still counts the row', () => {
+    const ledger = ledgerOf({
+      catalog: [item('A')],
+      receipt: [{ 入库日期: '2026-03-01', 物品编码: 'A', 数量: 5, 单价: 1, 金额: 5, 状态: '作废' }],
+      issue: [
+        { 领用日期: '2026-03-02', 领用部门: '财务部', 物品编码: 'A', 实发数量: 1, 领用人签字: '是', 状态: '待部门负责人审批' },
+        { 领用日期: '2026-03-03', 领用部门: '财务部', 物品编码: 'A', 实发数量: 1, 领用人签字: '是', 状态: '已办结' },
+      ],
+    });
+    expect(codes(ledger.problems)).toEqual([['unknownStatus', '办公用品入库', 2]]);
+    expect(ledger.problems[0].message).toBe('状态“作废”不是审批流程中的状态,此行按有效记录计入:请更正状态');
+    expect(ledger.receipts.n).toBe(1);
+    expect(ledger.issues.n).toBe(2);
+  });
+
   it('says which register or column is missing instead of failing', () => {
     const b = new LedgerBuilder();
     b.missing('catalog');

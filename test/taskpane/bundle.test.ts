@@ -8,8 +8,12 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const WEB = path.join(__dirname, '..', '..', 'dist', 'web');
-/** A string only an xlsx writer carries: exceljs writes the workbook part under this name. */
-const XLSX_ENGINE = 'xl/workbook.xml';
+/**
+ * A string only the xlsx engine carries: exceljs writes the SpreadsheetML namespace into every part. (Part names
+ * such as xl/workbook.xml are also in the loader that puts other writers' packages into exceljs's shape, which
+ * sits in the standalone page's lazy xlsx chunk.)
+ */
+const XLSX_ENGINE = 'schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 function firstLoad(page: string): string[] {
   const html = readFileSync(path.join(WEB, page), 'utf8');

@@ -4,6 +4,8 @@
  * as everywhere else: the table tz_<id>, located through the workbook's own table parts (read first, from the
  * zip directory), and read within the table's range. Node only (files on disk).
  */
+import { promises as fs } from 'node:fs';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/cells';
 import { SETTINGS_SHEET } from '../../core/layout';
@@ -11,6 +13,8 @@ import { LEDGER_KINDS, type LedgerKind } from '../../inventory/fields';
 import { ledgerFromReadResult, ledgerReadRequest, ledgerTable } from '../../inventory/input';
 import { LedgerBuilder, type Ledger } from '../../inventory/ledger';
 import { ExcelJsWorkbook, decodeRange, plainValue } from './adapter';
+import { attr, parseRelationships, relsPartOf, sheetRelId } from './opc';
+import { loadXlsx, openPackage } from './loadXlsx';
 import { ZipDirectory } from './zipDirectory';
 
 export interface TablePart {
@@ -23,79 +27,30 @@ export interface TablePart {
   headers: string[];
 }
 
-const ATTR_CACHE = new Map<string, RegExp>();
-function attr(tag: string, name: string): string | null {
-  let re = ATTR_CACHE.get(name);
-  if (!re) {
-    re = new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`);
-    ATTR_CACHE.set(name, re);
-  }
-  const m = re.exec(tag);
-  return m ? xmlDecode(m[1]) : null;
-}
-
-function xmlDecode(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
-    switch (e) {
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      case 'amp':
-        return '&';
-      default:
-        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
-}
-
-function resolve(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-function relationships(xml: string | null, base: string): Map<string, { target: string; type: string }> {
-  const out = new Map<string, { target: string; type: string }>();
-  for (const tag of xml?.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attr(tag, 'Id');
-    const target = attr(tag, 'Target');
-    if (id && target) out.set(id, { target: resolve(base, target), type: attr(tag, 'Type') ?? '' });
-  }
-  return out;
-}
-
 /** Every Excel table in the file, with its sheet, range and column names. */
 export async function readTableParts(zip: ZipDirectory): Promise<TablePart[]> {
-  const workbook = await zip.text('xl/workbook.xml');
+  const root = parseRelationships(await zip.text('_rels/.rels'), '');
+  const workbookPart = root.find((r) => r.kind === 'officeDocument')?.part ?? 'xl/workbook.xml';
+  const workbook = await zip.text(workbookPart);
   if (!workbook) return [];
-  const rels = relationships(await zip.text('xl/_rels/workbook.xml.rels'), 'xl/workbook.xml');
+  const rels = new Map(parseRelationships(await zip.text(relsPartOf(workbookPart)), workbookPart).map((r) => [r.id, r]));
   const parts: TablePart[] = [];
-  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
+  for (const tag of workbook.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
     const name = attr(tag, 'name');
-    const rel = rels.get(attr(tag, 'r:id') ?? '');
-    if (!name || !rel) continue;
-    const sheetPath = rel.target;
-    const relsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
-    const sheetRels = relationships(await zip.text(relsPath), sheetPath);
-    for (const { target, type } of sheetRels.values()) {
-      if (!type.endsWith('/table')) continue;
-      const xml = await zip.text(target);
-      const head = xml?.match(/<table\b[^>]*>/)?.[0];
+    const rel = rels.get(sheetRelId(tag) ?? '');
+    if (!name || !rel?.part) continue;
+    const sheetPath = rel.part;
+    const sheetRels = parseRelationships(await zip.text(relsPartOf(sheetPath)), sheetPath);
+    for (const { part, kind } of sheetRels) {
+      if (kind !== 'table' || !part) continue;
+      const xml = await zip.text(part);
+      const head = xml?.match(/<(?:\w+:)?table\b[^>]*>/)?.[0];
       if (!xml || !head) continue;
       const ref = attr(head, 'ref');
       const tableName = attr(head, 'name') ?? attr(head, 'displayName');
       if (!ref || !tableName) continue;
       const range = decodeRange(ref);
-      const headers = (xml.match(/<tableColumn\b[^>]*>/g) ?? []).map((t) => attr(t, 'name') ?? '');
+      const headers = (xml.match(/<(?:\w+:)?tableColumn\b[^>]*>/g) ?? []).map((t) => attr(t, 'name') ?? '');
       parts.push({ name: tableName, sheet: name, ...range, headers });
     }
   }
@@ -116,8 +71,12 @@ export interface StreamedLedger {
   anySupplies: boolean;
 }
 
-/** Reads the ledgers of FILE; throws on a file that is not an .xlsx (the caller reports that as unreadable). */
+/**
+ * Reads the ledgers of FILE; throws XlsxReadError on a file that is not a readable workbook. A package in another
+ * writer's shape is streamed from its normalised copy (loadXlsx.ts), so the stream sees every sheet by name.
+ */
 export async function readLedgerFile(file: string): Promise<StreamedLedger> {
+  const pkg = await openPackage(await fs.readFile(file));
   const zip = await ZipDirectory.open(file);
   let parts: TablePart[];
   try {
@@ -140,22 +99,27 @@ export async function readLedgerFile(file: string): Promise<StreamedLedger> {
   }
   const anySupplies = bySheet.size > 0 || parts.some((p) => LEDGER_KINDS.some((k) => p.name === ledgerTable(k)));
   try {
-    return { ledger: await streamRows(file, builder, bySheet), anySupplies };
+    const source = pkg.changed ? Readable.from([Buffer.from(pkg.bytes)]) : file;
+    return { ledger: await streamRows(source, builder, bySheet), anySupplies };
   } catch (error) {
     // exceljs's streaming reader fails (TypeError on its workbook model) when a worksheet part comes before
     // xl/workbook.xml in the zip and shared strings are already known; the file is fine, so read it whole.
-    if (!(error instanceof TypeError)) throw error;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
+    // A sheet the stream never named (UnseenSheets) is read whole too, rather than counted as empty.
+    if (!(error instanceof TypeError) && !(error instanceof UnseenSheets)) throw error;
+    const workbook = await loadXlsx(pkg.bytes);
     return { ledger: ledgerFromReadResult(await new ExcelJsWorkbook(workbook).read(ledgerReadRequest())), anySupplies };
   }
 }
 
-async function streamRows(file: string, builder: LedgerBuilder, bySheet: Map<string, Target[]>): Promise<Ledger> {
+class UnseenSheets extends Error {}
+
+async function streamRows(file: string | Readable, builder: LedgerBuilder, bySheet: Map<string, Target[]>): Promise<Ledger> {
   const settings: CellValue[][] = [];
+  const seen = new Set<string>();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   for await (const worksheet of reader) {
     const name = (worksheet as unknown as { name?: string }).name ?? '';
+    seen.add(name);
     const targets = bySheet.get(name);
     const isSettings = name === SETTINGS_SHEET;
     if (!targets && !isSettings) {
@@ -183,6 +147,7 @@ async function streamRows(file: string, builder: LedgerBuilder, bySheet: Map<str
       }
     }
   }
+  if ([...bySheet.keys()].some((name) => !seen.has(name))) throw new UnseenSheets();
   if (settings.length) builder.settings(Array.from(settings, (r) => r ?? []));
   return builder.finish();
 }

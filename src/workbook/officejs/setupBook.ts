@@ -26,6 +26,7 @@ import type { CellValue } from '../../core/cells';
 import { META_SHEET, SETTINGS_SHEET, formSheetName, tableName } from '../../core/layout';
 import { META_FORMAT_VERSION, metaFromRows, metaToRows } from '../../core/metadata';
 import { sheetValues } from '../exceljs/adapter';
+import { saveXlsx } from '../exceljs/saveXlsx';
 import { addRegisters } from '../exceljs/setup';
 import type { SetupRequest } from '../port';
 import { SetupConflictError } from './setupConflict';
@@ -223,7 +224,7 @@ export async function planSetup(target: TargetBook, request: SetupRequest): Prom
   const notes = inserted.flatMap(takeNotes);
   // The file carries the new sheets, and 设置 for the references to it to resolve inside the file itself.
   for (const ws of sheets) if (before.has(ws.name) && ws.name !== SETTINGS_SHEET) wb.removeWorksheet(ws.id);
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const bytes = await saveXlsx(wb);
   return {
     base64: toBase64(bytes),
     insert: inserted.map((ws) => ws.name),

@@ -112,6 +112,6 @@ describe('streaming ledger reader', () => {
   it('refuses what is not a zip with an error the CLI can report', async () => {
     const f = path.join(dir, 'text.xlsx');
     writeFileSync(f, 'not a workbook');
-    await expect(readLedgerFile(f)).rejects.toThrow(/not a zip/);
+    await expect(readLedgerFile(f)).rejects.toMatchObject({ problem: 'notXlsx', messageEn: 'not an Excel workbook (.xlsx)' });
   });
 });

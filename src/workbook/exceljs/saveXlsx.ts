@@ -1,0 +1,52 @@
+/**
+ * The one way Taizhang serialises a workbook, in Node (templates, demo, analyze, retention) and in the browser
+ * (the standalone page's saves, the Office.js set-up file): exceljs writes it, then the parts exceljs gets wrong
+ * are put right so that every reader opens the file without repair or warning:
+ * - a table column with a style gets a `dxfId` attribute SpreadsheetML does not have (exceljs #1630): openpyxl
+ *   refuses the file, Excel repairs it and drops the tables' formatting. The schema's attribute for a column's
+ *   body format is `dataDxfId` (ECMA-376 Part 1, §18.5.1.3), which is what it was meant to be.
+ * - a data bar gets an extension list pointing at an x14 data bar that exceljs never writes (an empty
+ *   <x14:id/>): Excel ignores it, openpyxl warns. The data bar itself is the schema's own (§18.3.1.28).
+ * The exceljs model is not touched, so writing twice gives the same file.
+ */
+import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+
+const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/;
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/** A table part with only the schema's attributes. */
+export function cleanTablePart(xml: string): string {
+  return xml.replace(/<tableColumn\b[^>]*>/g, (tag) => tag.replace(/\sdxfId=/, ' dataDxfId='));
+}
+
+/** A worksheet part without the dangling x14 reference of exceljs's data bars. */
+export function cleanWorksheetPart(xml: string): string {
+  return xml.replace(/<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\s*\/><\/ext><\/extLst>/g, '');
+}
+
+function hasDataBars(ws: ExcelJS.Worksheet): boolean {
+  const formattings = (ws as unknown as { conditionalFormattings?: { rules: { type: string }[] }[] }).conditionalFormattings ?? [];
+  return formattings.some((f) => f.rules.some((r) => r.type === 'dataBar'));
+}
+
+export async function saveXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Only the sheets with data bars are inflated again: a year of registers is many MB of worksheets.
+  const withBars = workbook.worksheets.some(hasDataBars);
+  const zip = await JSZip.loadAsync(written);
+  let changed = false;
+  for (const name of Object.keys(zip.files)) {
+    const isTable = TABLE_PART.test(name);
+    if (!isTable && !(withBars && WORKSHEET_PART.test(name))) continue;
+    const xml = await zip.files[name].async('string');
+    const clean = isTable ? cleanTablePart(xml) : cleanWorksheetPart(xml);
+    if (clean === xml) continue;
+    // Bytes, not a string: JSZip encodes strings in slices that can split an emoji (see nodeZipFix.ts).
+    zip.file(name, new TextEncoder().encode(clean));
+    changed = true;
+  }
+  if (!changed) return written;
+  // Parts left alone keep their compressed bytes: JSZip reuses them when the method is the same.
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}

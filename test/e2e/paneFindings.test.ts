@@ -152,6 +152,9 @@ describe('the standalone page, as a new user finds it', () => {
     await openRecord('SW-2026-0001');
     await approve('拟请李总阅批');
     await page.selectOption('[data-test=user]', '李志华');
+    // 承办部门办理 belongs to the department the leader names (only the right person may act).
+    await page.click('[data-test=fill] summary');
+    await page.selectOption('[data-test=fill] [data-field="承办部门"]', '技术部');
     await approve('同意');
     await page.selectOption('[data-test=user]', '何静');
     await approve('已落实');

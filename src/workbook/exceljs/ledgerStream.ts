@@ -10,7 +10,8 @@ import { SETTINGS_SHEET } from '../../core/layout';
 import { LEDGER_KINDS, type LedgerKind } from '../../inventory/fields';
 import { ledgerFromReadResult, ledgerReadRequest, ledgerTable } from '../../inventory/input';
 import { LedgerBuilder, type Ledger } from '../../inventory/ledger';
-import { ExcelJsWorkbook, decodeRange, plainValue } from './adapter';
+import { ExcelJsWorkbook, decodeRange, encodeAddress, plainValue } from './adapter';
+import './nodeStreamReadFix';
 import { ZipDirectory } from './zipDirectory';
 
 export interface TablePart {
@@ -73,17 +74,42 @@ function relationships(xml: string | null, base: string): Map<string, { target: 
   return out;
 }
 
-/** Every Excel table in the file, with its sheet, range and column names. */
-export async function readTableParts(zip: ZipDirectory): Promise<TablePart[]> {
+export interface SheetPart {
+  name: string;
+  /** visible, hidden or veryHidden */
+  state: string;
+  /** The worksheet's part name, found through the workbook's relationships. */
+  path: string;
+}
+
+/** The workbook's sheets in tab order, each with its state and part name. */
+export async function readSheetParts(zip: ZipDirectory): Promise<SheetPart[]> {
   const workbook = await zip.text('xl/workbook.xml');
   if (!workbook) return [];
   const rels = relationships(await zip.text('xl/_rels/workbook.xml.rels'), 'xl/workbook.xml');
-  const parts: TablePart[] = [];
+  const sheets: SheetPart[] = [];
   for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
     const name = attr(tag, 'name');
     const rel = rels.get(attr(tag, 'r:id') ?? '');
-    if (!name || !rel) continue;
-    const sheetPath = rel.target;
+    if (name && rel) sheets.push({ name, state: attr(tag, 'state') ?? 'visible', path: rel.target });
+  }
+  return sheets;
+}
+
+/** Merged ranges of a worksheet part, in A1 notation. */
+export function mergedRangesOf(sheetXml: string): string[] {
+  return (sheetXml.match(/<mergeCell\b[^>]*>/g) ?? []).flatMap((tag) => {
+    const ref = attr(tag, 'ref');
+    if (!ref) return [];
+    const m = decodeRange(ref);
+    return [`${encodeAddress(m.top, m.left)}:${encodeAddress(m.bottom, m.right)}`];
+  });
+}
+
+/** Every Excel table in the file, with its sheet, range and column names. */
+export async function readTableParts(zip: ZipDirectory): Promise<TablePart[]> {
+  const parts: TablePart[] = [];
+  for (const { name, path: sheetPath } of await readSheetParts(zip)) {
     const relsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
     const sheetRels = relationships(await zip.text(relsPath), sheetPath);
     for (const { target, type } of sheetRels.values()) {

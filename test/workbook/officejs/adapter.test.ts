@@ -183,6 +183,41 @@ describe('Office.js adapter: a co-author changes the table between the read and 
     expect(JSON.stringify([...excel.model.sheet(AUDIT_SHEET)!.rows])).toBe(audit);
   });
 
+  it('a column renamed after the read, when the write carries the next read: the write fails whole and the read is not retried in its place', async () => {
+    const excel = await register(5);
+    const port = new OfficeJsWorkbook({ run: excel.run });
+    await port.read({ tables: [TABLE], sheets: [AUDIT_SHEET] });
+    const t = excel.model.table(TABLE)!;
+    t.sheet.put(1, 3, { value: '发文单位' });
+    const before = JSON.stringify([...t.sheet.rows]);
+    const audit = JSON.stringify([...excel.model.sheet(AUDIT_SHEET)!.rows]);
+    const row = recordToRow(spec, { values: VALID, submittedBy: null, submittedAt: null, status: null, steps: {} });
+    excel.resetStats();
+    const batch = { expectHeaders: { [TABLE]: HEADERS }, appends: [{ table: TABLE, rows: [row] }], sheetAppends: [{ sheet: AUDIT_SHEET, rows: [['x']] }] };
+    await expect(port.writeThenRead(batch, { tables: [TABLE], sheets: [{ sheet: AUDIT_SHEET, lastRows: 1 }] })).rejects.toBeInstanceOf(StructureGuardError);
+    expect(excel.syncCount).toBe(1);
+    expect(JSON.stringify([...t.sheet.rows])).toBe(before);
+    expect(JSON.stringify([...excel.model.sheet(AUDIT_SHEET)!.rows])).toBe(audit);
+  });
+
+  it('a write that carries the next read: one sync, and the read sees what was written', async () => {
+    const excel = await register(5);
+    const port = new OfficeJsWorkbook({ run: excel.run });
+    await port.read({ tables: [TABLE], sheets: [AUDIT_SHEET] });
+    excel.resetStats();
+    const row = recordToRow(spec, { values: { ...VALID, 收文编号: 'SW-2026-0777' }, submittedBy: '孙晓燕', submittedAt: '2026-03-15T09:00', status: null, steps: {} });
+    const { read } = await port.writeThenRead(
+      { expectHeaders: { [TABLE]: HEADERS }, appends: [{ table: TABLE, rows: [row] }], sheetAppends: [{ sheet: AUDIT_SHEET, rows: [['x', 'y']] }] },
+      { tables: [{ table: TABLE, columns: ['收文编号'] }], sheets: [{ sheet: AUDIT_SHEET, lastRows: 1 }] },
+    );
+    expect(excel.syncCount).toBe(1);
+    expect(read.tables[TABLE]!.rows.map((r) => r[0]).filter((v) => v !== null)).toContain('SW-2026-0777');
+    expect(read.sheets[AUDIT_SHEET]!.at(-1)!.slice(0, 2)).toEqual(['x', 'y']);
+    // And the next write needs no sync to learn the table again.
+    await port.write({ expectHeaders: { [TABLE]: HEADERS }, appends: [{ table: TABLE, rows: [row] }] });
+    expect(excel.syncCount).toBe(2);
+  });
+
   it('two columns swapped after the read: every value still lands under its own header', async () => {
     const excel = await register(2);
     const port = new OfficeJsWorkbook({ run: excel.run });

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cells';
 import { columnName } from '../core/a1';
 import { META_SHEET, SETTINGS_SHEET, AUDIT_SHEET } from '../core/layout';
@@ -21,6 +20,7 @@ import type { ImportOutcome } from '../core/import/plan';
 import type { SourceSheet } from '../core/import/prepare';
 import { csvSource, toCsv } from '../import/csvSource';
 import { analyseImport, defaultImporter, runImport } from '../import/runImport';
+import { readXlsxSheets, type XlsxSheet } from '../import/xlsxFileSource';
 import { xlsxSource } from '../import/xlsxSource';
 import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { saveXlsx } from '../workbook/exceljs/saveXlsx';
@@ -49,9 +49,19 @@ const OWN_SHEETS = new Set([META_SHEET, SETTINGS_SHEET, AUDIT_SHEET, IMPORT_LOG_
 
 interface LoadedSource {
   sheet: SourceSheet;
-  /** The loaded workbook of an .xlsx source (the --report copy is written from it). */
-  workbook: ExcelJS.Workbook | null;
+  /** The .xlsx source (the --report copy is written from it, loaded whole only then); null for CSV. */
+  xlsx: string | null;
   encoding?: string;
+}
+
+/** The source's sheets: streamed, or loaded whole when the streaming reader cannot take the file (which then says what is wrong). */
+async function xlsxSheets(file: string): Promise<XlsxSheet[]> {
+  try {
+    return await readXlsxSheets(file);
+  } catch {
+    const wb = await openWorkbook(file);
+    return wb.worksheets.map((ws) => ({ ...xlsxSource(ws), state: ws.state ?? 'visible' }));
+  }
 }
 
 async function loadSource(file: string, sheetName: string | undefined, pick: (sheets: SourceSheet[]) => SourceSheet | null): Promise<LoadedSource> {
@@ -61,19 +71,19 @@ async function loadSource(file: string, sheetName: string | undefined, pick: (sh
     if (!bytes) throw new InputError(`${file}: 找不到文件`, `${file}: no such file`);
     const sheet = csvSource(bytes, path.basename(file));
     if (sheet.rows.length === 0) throw new InputError(`${file}: 文件是空的`, `${file}: the file is empty`);
-    return { sheet, workbook: null, encoding: sheet.encoding };
+    return { sheet, xlsx: null, encoding: sheet.encoding };
   }
-  const wb = await openWorkbook(file);
-  const visible = wb.worksheets.filter((ws) => ws.state !== 'veryHidden' && ws.state !== 'hidden' && !OWN_SHEETS.has(ws.name));
+  const all = await xlsxSheets(file);
+  const visible = all.filter((ws) => ws.state !== 'veryHidden' && ws.state !== 'hidden' && !OWN_SHEETS.has(ws.name));
+  const source = ({ name, rows, merges }: XlsxSheet): SourceSheet => ({ name, rows, merges });
   if (sheetName !== undefined) {
-    const ws = wb.getWorksheet(sheetName);
+    const ws = all.find((w) => w.name === sheetName);
     if (!ws) throw new InputError(`${file}: 没有名为“${sheetName}”的工作表;有:${visible.map((w) => w.name).join('、')}`, `${file}: no sheet named "${sheetName}"; it has: ${visible.map((w) => w.name).join(', ')}`);
-    return { sheet: xlsxSource(ws), workbook: wb };
+    return { sheet: source(ws), xlsx: file };
   }
-  const sheets = visible.map(xlsxSource);
-  const chosen = pick(sheets);
+  const chosen = pick(visible.map(source));
   if (!chosen) throw new InputError(`${file}: 没有一个工作表像要导入的台账;用 --sheet 指定工作表(有:${visible.map((w) => w.name).join('、')})`, `${file}: no sheet looks like a ledger to import; name one with --sheet (${visible.map((w) => w.name).join(', ')})`);
-  return { sheet: chosen, workbook: wb };
+  return { sheet: chosen, xlsx: file };
 }
 
 function findRegister(metas: RegisterMeta[], name: string): RegisterMeta | null {
@@ -113,7 +123,7 @@ async function writeReport(file: string, source: LoadedSource, headerRow: number
   const header = rows[headerRow] ?? [];
   const existing = header.findIndex((h) => typeof h === 'string' && h.trim() === REPORT_HEADER);
   const column = existing >= 0 ? existing : Math.max(header.length, ...rows.map((r) => r.length));
-  if (!source.workbook) {
+  if (!source.xlsx) {
     const copy: CellValue[][] = rows.map((r, i) => {
       const row = [...r];
       while (row.length <= column) row.push(null);
@@ -123,11 +133,12 @@ async function writeReport(file: string, source: LoadedSource, headerRow: number
     await fs.writeFile(file, toCsv(copy), 'utf8');
     return;
   }
-  const ws = source.workbook.getWorksheet(source.sheet.name)!;
+  const workbook = await openWorkbook(source.xlsx);
+  const ws = workbook.getWorksheet(source.sheet.name)!;
   ws.getCell(`${columnName(column + 1)}${headerRow + 1}`).value = REPORT_HEADER;
   for (let r = headerRow + 2; r <= rows.length; r++) ws.getCell(`${columnName(column + 1)}${r}`).value = notes.get(r) ?? null;
   ws.getColumn(column + 1).width = 60;
-  await fs.writeFile(file, await saveXlsx(source.workbook));
+  await fs.writeFile(file, await saveXlsx(workbook));
 }
 
 export async function importCommand(sourceFile: string, options: ImportOptions, io: Io): Promise<number> {

@@ -13,6 +13,36 @@ function nfc(text: string): string {
   return NFC_STABLE.test(text) ? text : text.normalize('NFC');
 }
 
+/** Each key's JSON text, or null when NFC would change it; records and audit entries use a few dozen keys. */
+const keyJson = new Map<string, string | null>();
+function quotedKey(key: string): string | null {
+  let quoted = keyJson.get(key);
+  if (quoted === undefined) {
+    quoted = NFC_STABLE.test(key) ? JSON.stringify(key) : null;
+    if (keyJson.size < 10_000) keyJson.set(key, quoted);
+  }
+  return quoted;
+}
+
+/**
+ * The common case without a key pair per member: when NFC leaves every key as it is, sorting the keys themselves
+ * (the default sort compares UTF-16 code units) gives the same order. Null when a key needs normalising.
+ */
+function plainObjectJson(obj: Record<string, unknown>): string | null {
+  const keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) if (quotedKey(keys[i]) === null) return null;
+  keys.sort();
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const member = obj[keys[i]];
+    if (member === undefined) continue;
+    out += (first ? '' : ',') + quotedKey(keys[i]) + ':' + canonicalJson(member);
+    first = false;
+  }
+  return out + '}';
+}
+
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -29,6 +59,8 @@ export function canonicalJson(value: unknown): string {
         return out + ']';
       }
       const obj = value as Record<string, unknown>;
+      const plain = plainObjectJson(obj);
+      if (plain !== null) return plain;
       const keys: [string, string][] = [];
       for (const k of Object.keys(obj)) if (obj[k] !== undefined) keys.push([nfc(k), k]);
       keys.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,7 +1,9 @@
 /**
  * An import over any WorkbookPort (the CLI's exceljs workbook, the pane's Excel or standalone file): per chunk of
  * 5,000 source rows one read (numbers, 设置, audit tail, _导入) → planLedgerImport → one write, so that no request
- * to Excel nears 5 MB and a large ledger never holds the workbook in one huge batch. A dry run plans every row in
+ * to Excel nears 5 MB and a large ledger never holds the workbook in one huge batch. Where the port can, the read
+ * for chunk k+1 is taken in the same round trip as chunk k's write (writeThenRead), and a chunk is cut to what one
+ * request carries (writeLoad): in Excel an import costs one sync per chunk plus one. A dry run plans every row in
  * one pass and writes nothing.
  */
 import { readsForSubmit } from '../core/actions';
@@ -74,27 +76,36 @@ export type RunResult = { ok: true; outcome: ImportOutcome; writes: number } | {
 export async function runImport(port: WorkbookPort, meta: RegisterMeta, prepared: Extract<Prepared, { ok: true }>, options: RunOptions): Promise<RunResult> {
   const outcome: ImportOutcome = { imported: [], rejected: [], skipped: [], alreadyImported: [], flagged: [] };
   const rows = prepared.rows;
-  const size = options.dryRun ? Math.max(1, rows.length) : options.chunkRows ?? IMPORT_CHUNK_ROWS;
+  let size = options.dryRun ? Math.max(1, rows.length) : options.chunkRows ?? IMPORT_CHUNK_ROWS;
   const mapping = { signature: headerSignature(prepared.header.headers), confirmed: confirmedMapping(prepared.mapping) };
   const sourceColumns = Object.fromEntries(prepared.mapping.columns.filter((c) => c.target).map((c) => [c.target!, c.column]));
   let writes = 0;
   let logExists = options.logExists ?? true;
+  let read = await port.read(readsForImport(meta, logExists));
   for (let start = 0; start < rows.length || start === 0; start += size) {
-    const read = await port.read(readsForImport(meta, logExists));
     const table = read.tables[meta.table];
     const settingsRows = read.sheets[SETTINGS_SHEET];
     if (!table || !settingsRows) return { ok: false, message: `找不到“${meta.name}”的表格或“设置”工作表`, messageEn: `The table of ${meta.name} or the 设置 sheet is missing` };
-    const plan = await planLedgerImport(
-      { meta, settings: settingsFromSheet(settingsRows), table, audit: auditTail(read.sheets[AUDIT_SHEET] ?? []), now: options.now, digest: options.digest, importLog: read.sheets[IMPORT_LOG_SHEET] ?? null, sourceName: prepared.sheet, sourceColumns },
-      rows.slice(start, start + size),
-      options.actor,
-      start + size >= rows.length ? mapping : undefined,
-    );
-    if (!options.dryRun && (plan.batch.appends || plan.batch.sheetAppends || plan.batch.sheetWrites)) {
-      await port.write(plan.batch);
-      writes++;
-      if (plan.batch.sheetWrites?.length || plan.batch.sheetAppends?.some((a) => a.sheet === IMPORT_LOG_SHEET)) logExists = true;
+    const ctx = { meta, settings: settingsFromSheet(settingsRows), table, audit: auditTail(read.sheets[AUDIT_SHEET] ?? []), now: options.now, digest: options.digest, importLog: read.sheets[IMPORT_LOG_SHEET] ?? null, sourceName: prepared.sheet, sourceColumns };
+    const planChunk = () => planLedgerImport(ctx, rows.slice(start, start + size), options.actor, start + size >= rows.length ? mapping : undefined);
+    let plan = await planChunk();
+    // A chunk is as many rows as one request carries (Excel: 5 MB): a chunk that would take two is planned again
+    // smaller (planning is pure), and the chunks after it keep that size.
+    for (let load = options.dryRun ? 0 : port.writeLoad?.(plan.batch) ?? 0; load > 1 && size > 1; load = port.writeLoad!(plan.batch)) {
+      size = Math.max(1, Math.floor((Math.min(size, rows.length - start) / load) * 0.97));
+      plan = await planChunk();
     }
+    const more = start + size < rows.length;
+    if (!options.dryRun && (plan.batch.appends || plan.batch.sheetAppends || plan.batch.sheetWrites)) {
+      if (plan.batch.sheetWrites?.length || plan.batch.sheetAppends?.some((a) => a.sheet === IMPORT_LOG_SHEET)) logExists = true;
+      // The next chunk's read rides in this chunk's write where the host can (Excel: one sync per chunk).
+      if (more && port.writeThenRead) read = (await port.writeThenRead(plan.batch, readsForImport(meta, logExists))).read;
+      else {
+        await port.write(plan.batch);
+        if (more) read = await port.read(readsForImport(meta, logExists));
+      }
+      writes++;
+    } else if (more) read = await port.read(readsForImport(meta, logExists));
     for (const key of Object.keys(outcome) as (keyof ImportOutcome)[]) (outcome[key] as unknown[]).push(...plan[key]);
     options.onChunk?.(Math.min(rows.length, start + size), rows.length);
     if (rows.length === 0) break;

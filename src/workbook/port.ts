@@ -187,4 +187,14 @@ export interface WorkbookPort {
    * `taizhang templates` lays them out. Optional so that read-only hosts can omit it; the task pane says so.
    */
   setUp?(request: SetupRequest): Promise<void>;
+  /**
+   * Writes the batch and reads `next` in the write's last round trip, for an action done in chunks (an import):
+   * chunk k is written and chunk k+1's read taken in one sync. Optional: without it the caller writes, then reads.
+   */
+  writeThenRead?(batch: WriteBatch, next: ReadRequest): Promise<{ written: WriteResult; read: ReadResult }>;
+  /**
+   * How full one request this batch would make, where the host limits a request's size (Excel: 5 MB): 1 is
+   * exactly full, 2.5 takes three round trips. Lets a chunked action size its chunks to one request each.
+   */
+  writeLoad?(batch: WriteBatch): number;
 }

@@ -126,7 +126,11 @@ export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
 }
 
 function setCell(ws: ExcelJS.Worksheet, row: number, col: number, value: CellValue, styleFrom?: ExcelJS.Cell): void {
-  const cell = ws.getRow(row).getCell(col);
+  setRowCell(ws, ws.getRow(row), col, value, styleFrom);
+}
+
+function setRowCell(ws: ExcelJS.Worksheet, row: ExcelJS.Row, col: number, value: CellValue, styleFrom?: ExcelJS.Cell): void {
+  const cell = row.getCell(col);
   // The template's empty first body row was created before the column formats: take the column's then,
   // or the first record's dates show as serial numbers.
   const numFmt = styleFrom?.numFmt || ws.getColumn(col).numFmt;
@@ -206,9 +210,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
         while (firstBlank - 1 > range.top && isBlank(rowValues(ws, firstBlank - 1, range.left, range.right))) firstBlank--;
         next = firstBlank;
       }
-      const styleRow = Math.max(range.top + 1, next - 1);
+      const styleRow = ws.getRow(Math.max(range.top + 1, next - 1));
+      const styleCells = Array.from({ length: range.right - range.left + 1 }, (_, j) => styleRow.getCell(range.left + j));
       for (const row of append.rows) {
-        row.forEach((value, j) => setCell(ws, next, range.left + j, value, ws.getRow(styleRow).getCell(range.left + j)));
+        const sheetRow = ws.getRow(next);
+        for (let j = 0; j < row.length; j++) setRowCell(ws, sheetRow, range.left + j, row[j], styleCells[j]);
         next++;
       }
       const bottom = Math.max(range.bottom, next - 1);
@@ -221,7 +227,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (!ws) throw new Error(`Sheet ${append.sheet} not found`);
       let next = sheetValues(ws).length + 1;
       for (const row of append.rows) {
-        row.forEach((value, j) => setCell(ws, next, j + 1, value));
+        const sheetRow = ws.getRow(next);
+        for (let j = 0; j < row.length; j++) setRowCell(ws, sheetRow, j + 1, row[j]);
         next++;
       }
     }

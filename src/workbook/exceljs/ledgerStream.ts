@@ -12,9 +12,10 @@ import { SETTINGS_SHEET } from '../../core/layout';
 import { LEDGER_KINDS, type LedgerKind } from '../../inventory/fields';
 import { ledgerFromReadResult, ledgerReadRequest, ledgerTable } from '../../inventory/input';
 import { LedgerBuilder, type Ledger } from '../../inventory/ledger';
-import { ExcelJsWorkbook, decodeRange, plainValue } from './adapter';
+import { ExcelJsWorkbook, decodeRange, encodeAddress, plainValue } from './adapter';
 import { attr, parseRelationships, relsPartOf, sheetRelId } from './opc';
 import { loadXlsx, openPackage } from './loadXlsx';
+import './nodeStreamReadFix';
 import { ZipDirectory } from './zipDirectory';
 
 export interface TablePart {
@@ -25,6 +26,40 @@ export interface TablePart {
   bottom: number;
   right: number;
   headers: string[];
+}
+
+export interface SheetPart {
+  name: string;
+  /** visible, hidden or veryHidden */
+  state: string;
+  /** The worksheet's part name, found through the workbook's relationships. */
+  path: string;
+}
+
+/** The workbook's sheets in tab order, each with its state and part name, wherever the writer put them. */
+export async function readSheetParts(zip: ZipDirectory): Promise<SheetPart[]> {
+  const root = parseRelationships(await zip.text('_rels/.rels'), '');
+  const workbookPart = root.find((r) => r.kind === 'officeDocument')?.part ?? 'xl/workbook.xml';
+  const workbook = await zip.text(workbookPart);
+  if (!workbook) return [];
+  const rels = new Map(parseRelationships(await zip.text(relsPartOf(workbookPart)), workbookPart).map((r) => [r.id, r]));
+  const sheets: SheetPart[] = [];
+  for (const tag of workbook.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const name = attr(tag, 'name');
+    const rel = rels.get(sheetRelId(tag) ?? '');
+    if (name && rel?.part) sheets.push({ name, state: attr(tag, 'state') ?? 'visible', path: rel.part });
+  }
+  return sheets;
+}
+
+/** Merged ranges of a worksheet part, in A1 notation. */
+export function mergedRangesOf(sheetXml: string): string[] {
+  return (sheetXml.match(/<(?:\w+:)?mergeCell\b[^>]*>/g) ?? []).flatMap((tag) => {
+    const ref = attr(tag, 'ref');
+    if (!ref) return [];
+    const m = decodeRange(ref);
+    return [`${encodeAddress(m.top, m.left)}:${encodeAddress(m.bottom, m.right)}`];
+  });
 }
 
 /** Every Excel table in the file, with its sheet, range and column names. */

@@ -96,6 +96,28 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   async write(batch: WriteBatch): Promise<WriteResult> {
+    return (await this.writeAndMaybeRead(batch, null)).written;
+  }
+
+  /** WorkbookPort.writeThenRead: the read rides in the write's last sync, so a chunk of an import costs one sync. */
+  async writeThenRead(batch: WriteBatch, next: ReadRequest): Promise<{ written: WriteResult; read: ReadResult }> {
+    const done = await this.writeAndMaybeRead(batch, next);
+    return { written: done.written, read: done.read ?? (await this.read(next)) };
+  }
+
+  /** WorkbookPort.writeLoad, from the table structure this session last read (0 when it knows too little to say). */
+  writeLoad(batch: WriteBatch): number {
+    const job = new WriteJob(batch, this.knowledge, this.budget);
+    if (job.unknown().tables.length) return 0;
+    try {
+      job.check();
+    } catch {
+      return 0;
+    }
+    return job.load();
+  }
+
+  private async writeAndMaybeRead(batch: WriteBatch, next: ReadRequest | null): Promise<{ written: WriteResult; read: ReadResult | null }> {
     this.stats.writes++;
     const io: IoStats = { syncs: 0, chunks: 0 };
     const job = new WriteJob(batch, this.knowledge, this.budget);
@@ -108,11 +130,14 @@ export class OfficeJsWorkbook implements WorkbookPort {
         for (const table of unknown.tables) if (!learned.tables[table]) this.knowledge.structure.delete(table);
       }
       job.check();
-      if (!job.plan().length) return { copied: {} };
+      if (!job.plan().length) return { written: { copied: {} }, read: null };
       const grouped = job.groups().length > 1 && !!this.options.undoGroups;
-      const run = (ctx: HostContext) => job.run(ctx, io);
+      let read: ReadResult | null = null;
+      const readAfter = next && (async (ctx: HostContext) => void (read = await new ReadJob(next, this.knowledge, this.budget, io).run(ctx)));
+      const run = (ctx: HostContext) => job.run(ctx, io, readAfter ?? undefined);
       await (grouped ? this.options.run({ mergeUndoGroup: true }, run) : this.options.run(run));
-      return { copied: job.copied };
+      if (read) this.stats.reads++;
+      return { written: { copied: job.copied }, read };
     } catch (error) {
       if (error instanceof StructureGuardError) for (const table of Object.keys(batch.expectHeaders ?? {})) this.knowledge.structure.delete(table);
       throw error;

@@ -84,6 +84,13 @@ function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): Cel
   return rows;
 }
 
+/** A write that failed in the sync a read carried it in (WriteJob.run): the read must not retry it as its own failure. */
+export class CarriedWriteError extends Error {
+  constructor(readonly cause: unknown) {
+    super('the write carried by this read failed');
+  }
+}
+
 export class ReadJob {
   private readonly tableParts: TablePart[];
   private readonly sheetParts: SheetPart[];
@@ -109,7 +116,7 @@ export class ReadJob {
         await this.stage(ctx, optimistic);
         break;
       } catch (error) {
-        if (attempt >= 3) throw error;
+        if (attempt >= 3 || error instanceof CarriedWriteError) throw error;
         if (isItemNotFound(error)) await this.discover(ctx);
         else if (isPayloadError(error) && optimistic) optimistic = false;
         else throw error;

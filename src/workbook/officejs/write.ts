@@ -28,7 +28,7 @@ import type { CellCopy, ChartRequest, SheetStyle, WriteBatch, WriteResult } from
 import { TEXT_FORMAT, decodeCell, encodeCell, jsonBytes } from './encode';
 import { ErrorCode, errorCode, type HostChart, type HostContext, type HostRange, type HostRangeFont, type HostTable, type HostTableColumn, type HostWorksheet } from './host';
 import type { Knowledge, TableInfo } from './knowledge';
-import type { Budget, IoStats } from './read';
+import { CarriedWriteError, type Budget, type IoStats } from './read';
 
 /** Request bytes of one range write besides its values (object path, property name). */
 const RANGE_OVERHEAD = 400;
@@ -208,12 +208,16 @@ export class WriteJob {
     const info = this.k.structure.get(table)!;
     const width = info.headers.length;
     const grid = padGrid(rows, width, (j) => info.formats[j] === TEXT_FORMAT);
+    // A column no appended row has a value in is not written at all: below the table it is blank already, and a
+    // later value there (an approval step) is written with its format. An imported closed record leaves half of
+    // a register's columns (the steps) empty, so this is a third of what an import sends.
+    const written = info.headers.flatMap((header, j) => (grid.some((r) => r[j] !== '') ? [{ header, j }] : []));
     // Each column is its own range: every cell travels as [value] and [format].
     const formatBytes = info.headers.map((_, j) => jsonBytes(info.formats[j] ?? 'General') + 3);
-    const rowBytes = grid.map((r) => r.reduce<number>((n, v, j) => n + jsonBytes(v) + 3 + formatBytes[j], 0));
+    const rowBytes = grid.map((r) => written.reduce<number>((n, { j }) => n + jsonBytes(r[j]) + 3 + formatBytes[j], 0));
     // Every column is written twice (format, values) through a path that names the table and the column.
-    const overhead = RANGE_OVERHEAD * (2 * width + 4);
-    const parts = splitRows(rowBytes, width * 2, this.budget, overhead);
+    const overhead = RANGE_OVERHEAD * (2 * written.length + 4);
+    const parts = splitRows(rowBytes, Math.max(1, written.length) * 2, this.budget, overhead);
     parts.forEach(([start, end], i) => {
       const chunk = grid.slice(start, end);
       // Only the batch's first rows for a table may fill its empty end rows; the rest follow what was appended.
@@ -223,14 +227,14 @@ export class WriteJob {
       let body: HostRange | null = null;
       this.pieces.push({
         bytes: rowBytes.slice(start, end).reduce((a, b) => a + b, 0) + overhead,
-        cells: chunk.length * width * 2,
+        cells: chunk.length * written.length * 2,
         guards: [{ table, headers: info.headers }],
         queue: (ctx, columns) => {
           const t = ctx.workbook.tables.getItem(table);
           const first = fill ? t.getRange().getUsedRange(true).getLastRow().getOffsetRange(1, 0) : t.getRange().getRowsBelow(1);
           // Bound now, before any value is written: where the rows go as Excel finds the table in this batch.
           const block = first.getResizedRange(chunk.length - 1, 0).load('address');
-          info.headers.forEach((header, j) => {
+          written.forEach(({ header, j }) => {
             const target = block.getIntersection(columns(table, header).column.getHeaderRowRange().getEntireColumn());
             target.numberFormat = chunk.map(() => [info.formats[j] ?? 'General']);
             target.values = chunk.map((r) => [r[j]]);
@@ -381,6 +385,14 @@ export class WriteJob {
     });
   }
 
+  /** The batch's share of one sync's budget (bytes or cells, whichever is fuller): at most 1 means one sync. */
+  load(): number {
+    const pieces = this.pieces.length ? this.pieces : this.plan();
+    const bytes = pieces.reduce((n, p) => n + p.bytes, 0);
+    const cells = pieces.reduce((n, p) => n + p.cells, 0);
+    return Math.max(bytes / this.budget.payloadBytes, cells / this.budget.cells);
+  }
+
   /** The planned pieces grouped into syncs, in order, each within the budget. */
   groups(): Piece[][] {
     const syncs: Piece[][] = [];
@@ -402,12 +414,44 @@ export class WriteJob {
     return syncs;
   }
 
-  /** Runs the planned pieces: as few syncs as the budget allows, all in the caller's Excel.run. */
-  async run(ctx: HostContext, stats: IoStats): Promise<void> {
+  /**
+   * Runs the planned pieces: as few syncs as the budget allows, all in the caller's Excel.run. With `readAfter`,
+   * the last group's writes are queued and left for that read to send: its first sync carries them, and this
+   * job's bookkeeping is done (through the context it is given) right after that sync, before the read takes in
+   * what it loaded.
+   */
+  async run(ctx: HostContext, stats: IoStats, readAfter?: (carrying: HostContext) => Promise<void>): Promise<void> {
     const syncs = this.groups();
     for (const [i, group] of syncs.entries()) {
       const columns = this.queueGuards(ctx, group);
       for (const piece of group) piece.queue(ctx, columns);
+      const done = () => {
+        if (syncs.length > 1) stats.chunks++;
+        group.forEach((p) => p.after?.());
+      };
+      if (readAfter && i === syncs.length - 1) {
+        let sent = false;
+        const carrying: HostContext = {
+          workbook: ctx.workbook,
+          sync: async () => {
+            if (sent) return ctx.sync();
+            sent = true;
+            try {
+              await ctx.sync();
+            } catch (error) {
+              throw new CarriedWriteError(this.explain(error, i));
+            }
+            done();
+            this.learn();
+          },
+        };
+        try {
+          await readAfter(carrying);
+        } catch (error) {
+          throw error instanceof CarriedWriteError ? error.cause : error;
+        }
+        return;
+      }
       try {
         await ctx.sync();
       } catch (error) {
@@ -415,8 +459,7 @@ export class WriteJob {
         throw this.explain(error, i);
       }
       stats.syncs++;
-      if (syncs.length > 1) stats.chunks++;
-      group.forEach((p) => p.after?.());
+      done();
     }
     this.learn();
   }

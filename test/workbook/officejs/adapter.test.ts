@@ -169,18 +169,49 @@ describe('Office.js adapter: past the 5 MB and 5M-cell limits', () => {
 });
 
 describe('Office.js adapter: a co-author changes the table between the read and the write', () => {
-  it('a column renamed after the read: the write fails before anything is written', async () => {
+  /** A register read by the pane, then a column renamed by a co-author; what a refused write must leave as it was. */
+  async function renamedAfterRead() {
     const excel = await register(5);
     const port = new OfficeJsWorkbook({ run: excel.run });
     await port.read({ tables: [TABLE], sheets: [AUDIT_SHEET] });
     const t = excel.model.table(TABLE)!;
     t.sheet.put(1, 3, { value: '发文单位' });
-    const before = JSON.stringify([...t.sheet.rows]);
-    const audit = JSON.stringify([...excel.model.sheet(AUDIT_SHEET)!.rows]);
+    const snapshot = () => JSON.stringify([[...t.sheet.rows], [...excel.model.sheet(AUDIT_SHEET)!.rows]]);
     const row = recordToRow(spec, { values: VALID, submittedBy: null, submittedAt: null, status: null, steps: {} });
-    await expect(port.write({ expectHeaders: { [TABLE]: HEADERS }, appends: [{ table: TABLE, rows: [row] }], sheetAppends: [{ sheet: AUDIT_SHEET, rows: [['x']] }] })).rejects.toBeInstanceOf(StructureGuardError);
-    expect(JSON.stringify([...t.sheet.rows])).toBe(before);
-    expect(JSON.stringify([...excel.model.sheet(AUDIT_SHEET)!.rows])).toBe(audit);
+    const batch = { expectHeaders: { [TABLE]: HEADERS }, appends: [{ table: TABLE, rows: [row] }], sheetAppends: [{ sheet: AUDIT_SHEET, rows: [['x']] }] };
+    return { excel, port, batch, snapshot, before: snapshot() };
+  }
+
+  it('a column renamed after the read: the write fails before anything is written', async () => {
+    const { port, batch, snapshot, before } = await renamedAfterRead();
+    await expect(port.write(batch)).rejects.toBeInstanceOf(StructureGuardError);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('a column renamed after the read, when the write carries the next read: the write fails whole and the read is not retried in its place', async () => {
+    const { excel, port, batch, snapshot, before } = await renamedAfterRead();
+    excel.resetStats();
+    await expect(port.writeThenRead(batch, { tables: [TABLE], sheets: [{ sheet: AUDIT_SHEET, lastRows: 1 }] })).rejects.toBeInstanceOf(StructureGuardError);
+    expect(excel.syncCount).toBe(1);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('a write that carries the next read: one sync, and the read sees what was written', async () => {
+    const excel = await register(5);
+    const port = new OfficeJsWorkbook({ run: excel.run });
+    await port.read({ tables: [TABLE], sheets: [AUDIT_SHEET] });
+    excel.resetStats();
+    const row = recordToRow(spec, { values: { ...VALID, 收文编号: 'SW-2026-0777' }, submittedBy: '孙晓燕', submittedAt: '2026-03-15T09:00', status: null, steps: {} });
+    const { read } = await port.writeThenRead(
+      { expectHeaders: { [TABLE]: HEADERS }, appends: [{ table: TABLE, rows: [row] }], sheetAppends: [{ sheet: AUDIT_SHEET, rows: [['x', 'y']] }] },
+      { tables: [{ table: TABLE, columns: ['收文编号'] }], sheets: [{ sheet: AUDIT_SHEET, lastRows: 1 }] },
+    );
+    expect(excel.syncCount).toBe(1);
+    expect(read.tables[TABLE]!.rows.map((r) => r[0]).filter((v) => v !== null)).toContain('SW-2026-0777');
+    expect(read.sheets[AUDIT_SHEET]!.at(-1)!.slice(0, 2)).toEqual(['x', 'y']);
+    // And the next write needs no sync to learn the table again.
+    await port.write({ expectHeaders: { [TABLE]: HEADERS }, appends: [{ table: TABLE, rows: [row] }] });
+    expect(excel.syncCount).toBe(2);
   });
 
   it('two columns swapped after the read: every value still lands under its own header', async () => {

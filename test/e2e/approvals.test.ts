@@ -14,6 +14,7 @@ import { AUDIT_SHEET } from '../../src/core/layout';
 import { isAuditHeader, rowToEntry, type AuditEntry } from '../../src/core/audit';
 import { serialToDateTime, type RecordValue } from '../../src/core/cells';
 import { buildCatalog } from '../../src/spec/catalog';
+import { QUEUE_PAGE } from '../../src/taskpane/queueRows';
 import { Session } from '../../src/taskpane/session';
 import { ExcelJsWorkbook, sheetValues } from '../../src/workbook/exceljs/adapter';
 import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
@@ -106,6 +107,26 @@ async function passesCheckAndVerify(file: string): Promise<void> {
   const verify = await runCli(['verify', file]);
   if (verify.code !== 0) console.log(verify.stdout, verify.stderr);
   expect(verify.code).toBe(0);
+}
+
+/** 1,001 收文 records waiting at 办公室主任拟办, the last passed on by 赵敏 to 分管领导批示 (李志华's step). */
+async function crowdedWorkbook(dir: string, count: number): Promise<string> {
+  const catalog = buildCatalog(readDir(TEMPLATES_DIR));
+  if (!catalog.ok) throw new Error('templates/ do not parse');
+  const wb = await buildWorkbook(catalog.value.registers.filter((r) => r.id === 'incoming_docs'), catalog.value.settings, { combined: false });
+  const session = new Session(new ExcelJsWorkbook(wb), () => '2026-03-02T09:00');
+  await session.open();
+  let last = '';
+  for (let i = 0; i < count; i++) {
+    const result = await session.submit('incoming_docs', incoming(i), '孙晓燕');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    last = result.number;
+  }
+  const passed = await session.act('incoming_docs', { row: count - 1, number: last }, { kind: 'approve', opinion: '拟请李总阅批' }, '赵敏');
+  if (!passed.ok) throw new Error(JSON.stringify(passed.errors));
+  const file = path.join(dir, '收文登记-1001.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
 }
 
 let run: StandaloneRun;
@@ -230,4 +251,29 @@ describe('approvals on the standalone page over the shipped 收文登记 and 用
     ]);
     expect(pageErrors).toEqual([]);
   });
+});
+
+describe('待办 over more open records than one page', () => {
+  it('reads the user’s own record first, counts the rest and reads them on 读取更多', async () => {
+    const file = await crowdedWorkbook(dir, QUEUE_PAGE + 1);
+    const p = await run.browser.context.newPage();
+    page = p;
+    try {
+      await p.clock.setFixedTime(START);
+      await p.goto(`${run.server.url}standalone.html`);
+      await p.setInputFiles('[data-test=file-input]', file);
+      await p.waitForSelector('[data-test=record-form]');
+      await asUser('李志华');
+      await queue();
+      // His one record is the workbook's last row, past the first page, and still read.
+      await expect(p.locator('[data-test=queue-mine-item]').count()).resolves.toBe(1);
+      await expect(p.textContent('[data-test=queue-unread]')).resolves.toContain('另有 1 条未读取');
+      await p.click('[data-test=queue-more]');
+      await p.waitForSelector('[data-test=screen-queue][data-loaded]');
+      await expect(p.locator('[data-test=queue-unread]').count()).resolves.toBe(0);
+      await expect(p.locator('[data-test=queue-mine-item]').count()).resolves.toBe(1);
+    } finally {
+      await p.close();
+    }
+  }, 120_000);
 });

@@ -52,16 +52,11 @@ const seal = (i: number, kind = '日常事务'): Record<string, RecordValue> => 
   领导书面批示: kind === '经济合同' ? '同意签订' : '',
 });
 
-/**
- * The starting workbook, made as the page would make it: the shipped 收文登记 and 用印登记 with their 设置, 10 records
- * of each submitted by 孙晓燕 of 综合办公室 (all waiting at 赵敏's step: 办公室主任拟办 / 部门领导审核), and one
- * 经济合同 用印 record that 赵敏 has already passed on to 法律部门审查.
- */
-async function startingWorkbook(dir: string): Promise<string> {
+/** The shipped documents' registers `ids` in a new workbook, and the page's own Session over it (exceljs). */
+async function shippedWorkbook(ids: string[], combined: boolean): Promise<{ wb: ExcelJS.Workbook; submitted: (id: string, values: Record<string, RecordValue>) => Promise<{ number: string }>; session: Session }> {
   const catalog = buildCatalog(readDir(TEMPLATES_DIR));
   if (!catalog.ok) throw new Error('templates/ do not parse');
-  const specs = catalog.value.registers.filter((r) => REGISTERS.includes(r.id));
-  const wb = await buildWorkbook(specs, catalog.value.settings, { combined: true });
+  const wb = await buildWorkbook(catalog.value.registers.filter((r) => ids.includes(r.id)), catalog.value.settings, { combined });
   const session = new Session(new ExcelJsWorkbook(wb), () => '2026-03-02T09:00');
   await session.open();
   const submitted = async (id: string, values: Record<string, RecordValue>) => {
@@ -69,6 +64,16 @@ async function startingWorkbook(dir: string): Promise<string> {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     return result;
   };
+  return { wb, session, submitted };
+}
+
+/**
+ * The starting workbook, made as the page would make it: the shipped 收文登记 and 用印登记 with their 设置, 10 records
+ * of each submitted by 孙晓燕 of 综合办公室 (all waiting at 赵敏's step: 办公室主任拟办 / 部门领导审核), and one
+ * 经济合同 用印 record that 赵敏 has already passed on to 法律部门审查.
+ */
+async function startingWorkbook(dir: string): Promise<string> {
+  const { wb, session, submitted } = await shippedWorkbook(REGISTERS, true);
   for (let i = 0; i < PER_REGISTER; i++) await submitted('incoming_docs', incoming(i));
   for (let i = 0; i < PER_REGISTER; i++) await submitted('seal_use', seal(i));
   const contract = await submitted('seal_use', seal(PER_REGISTER, '经济合同'));
@@ -111,17 +116,9 @@ async function passesCheckAndVerify(file: string): Promise<void> {
 
 /** 1,001 收文 records waiting at 办公室主任拟办, the last passed on by 赵敏 to 分管领导批示 (李志华's step). */
 async function crowdedWorkbook(dir: string, count: number): Promise<string> {
-  const catalog = buildCatalog(readDir(TEMPLATES_DIR));
-  if (!catalog.ok) throw new Error('templates/ do not parse');
-  const wb = await buildWorkbook(catalog.value.registers.filter((r) => r.id === 'incoming_docs'), catalog.value.settings, { combined: false });
-  const session = new Session(new ExcelJsWorkbook(wb), () => '2026-03-02T09:00');
-  await session.open();
+  const { wb, session, submitted } = await shippedWorkbook(['incoming_docs'], false);
   let last = '';
-  for (let i = 0; i < count; i++) {
-    const result = await session.submit('incoming_docs', incoming(i), '孙晓燕');
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    last = result.number;
-  }
+  for (let i = 0; i < count; i++) last = (await submitted('incoming_docs', incoming(i))).number;
   const passed = await session.act('incoming_docs', { row: count - 1, number: last }, { kind: 'approve', opinion: '拟请李总阅批' }, '赵敏');
   if (!passed.ok) throw new Error(JSON.stringify(passed.errors));
   const file = path.join(dir, '收文登记-1001.xlsx');

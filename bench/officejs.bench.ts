@@ -9,7 +9,8 @@
  *
  * Actions: open (the records list: the register's last 50 rows, first time in the session), submit, approve
  * (the first step of the record just submitted), summary (刷新汇总: recount every register into 汇总), and queue
- * (the 待办 list: what is open or due; a tenth of the fixture's records are open, each due).
+ * (the 待办 list as 李志华 sees it: a tenth of the fixture's records are open, each due; a page of 1,000 is read in
+ * full, his own first, the rest counted).
  *
  *   officejs.syncs.setup            setting one register up on a blank workbook after the pane opened it
  *   officejs.maxRequestBytes.setup  its largest request (the .xlsx inserted with insertWorksheetsFromBase64)
@@ -64,7 +65,7 @@ export async function run(): Promise<Record<string, number>> {
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
     });
     await measure('summary', () => session.refreshSummary());
-    await measure('queue', () => session.loadQueue(parseInstant('2026-03-15T10:00')!, 3 * 86_400_000));
+    await measure('queue', () => session.loadQueue(parseInstant('2026-03-15T10:00')!, 3 * 86_400_000, '李志华'));
     process.stderr.write(`  officejs: ${rows} rows × ${registerColumns(spec).length} columns done\n`);
   }
   return out;

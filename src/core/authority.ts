@@ -14,7 +14,7 @@ import type { RecordValue } from './cells';
 import { isBlank, valueText } from './conditions';
 import type { FieldError } from './findings';
 import { findPerson, roleHolders } from './settings';
-import { delegatorFor, onBehalfText, parseActor } from './delegation';
+import { delegatorFor, isActive, onBehalfText, parseActor } from './delegation';
 import type { StepEntry } from './records';
 import { approvalStepsOf, routeFor, stepOutcome } from './workflow';
 import type { ChainStep, RegisterSpec, SettingsSpec } from '../spec/schema';
@@ -100,6 +100,21 @@ export function stepAuthority(spec: RegisterSpec, settings: SettingsSpec, record
       messageEn: `Nobody may act on "${step.text}"${tried.length > 1 ? ` (tried ${tried.map((t) => t.role).join(', ')})` : ''}: ${tried.map((t) => t.messageEn).join('; ')}`,
     },
   };
+}
+
+/**
+ * Whether `user` can be among those who act on `step` of some record, judged from 设置 alone (no record values): a
+ * cautious yes for roles resolved from the record and for anyone who is an active delegate. The 待办 queue reads
+ * these rows first, so that what waits for the user is never behind a page of other people's records.
+ */
+export function mayActOnStep(spec: RegisterSpec, settings: SettingsSpec, step: ChainStep, user: string, at: string): boolean {
+  if ((settings.delegations ?? []).some((d) => d.delegate === user && isActive(d, at))) return true;
+  return [step.role, ...(step.fallback ?? [])].some((role) => {
+    const field = spec.fields.find((f) => f.name === role);
+    if (field?.type === 'person' || field?.type === 'department') return true;
+    if (APPLICANT_ROLES.includes(role) || DEPARTMENT_MEMBER_ROLES.includes(role)) return true;
+    return roleHolders(settings, role).some((p) => p.name === user);
+  });
 }
 
 /** Why `actor` may not act on `step` of this record, or null when they may. */

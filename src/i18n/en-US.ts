@@ -97,6 +97,8 @@ export const enUS: Record<MessageKey, string> = {
   'queue.dueToday': 'due today',
   'queue.deadline': '{name}: “{done}” by {due}',
   'queue.needsUser': 'Choose the current user to see what waits for you.',
+  'queuePage.unread': 'Many records are open or due: the first {page} were read (yours first); {count} more were not.',
+  'queuePage.more': 'Read more',
 
   'records.title': 'Records of {register}',
   'records.search': 'Search number, title, people…',

@@ -95,6 +95,8 @@ export const zhCN = {
   'queue.dueToday': '今天到期',
   'queue.deadline': '{name}:{due} 前完成“{done}”',
   'queue.needsUser': '选择当前用户后显示待我审批的事项。',
+  'queuePage.unread': '待办和到期的记录较多,已读取前 {page} 条(与您有关的优先),另有 {count} 条未读取。',
+  'queuePage.more': '读取更多',
 
   'records.title': '{register}的记录',
   'records.search': '搜索编号、标题、人员…',

@@ -26,7 +26,7 @@ import type { ReadResult, TableSnapshot, WorkbookPort, WriteBatch } from '../wor
 import { printBatch } from './print';
 import { applyRangeWrites, settingsBatch } from './settingsSheet';
 import { queueColumns, summaryColumns } from './columns';
-import { queueRows } from './queueRows';
+import { QUEUE_PAGE, likelyMine, queueRows } from './queueRows';
 import { summaryBatch, withCopiedNumbers, type Summary } from './summary';
 
 /**
@@ -46,6 +46,8 @@ export interface RegisterData {
   /** Non-blank rows, newest last; empty when the structure is broken (rows cannot be trusted then). */
   records: RegisterRecord[];
   problems: StructureProblem[];
+  /** Rows the 待办 queue counted as open or due but did not read in full (beyond its page). */
+  unread?: number;
 }
 
 export type ActionResult = { ok: true; number: string; status: string | null } | { ok: false; errors: FieldError[] };
@@ -137,17 +139,35 @@ export class Session {
 
   /**
    * The 待办 queue's data in two reads: status and deadline fields of every row, then every column the queue
-   * shows of the rows still open or due by `asOf + soonMs` (queueRows). Other rows come back without records.
+   * shows of at most `limit` rows still open or due by `asOf + soonMs` (queueRows) — those `user` may act on first,
+   * judged from their status. Other rows come back without records; the ones open or due but beyond the page are
+   * counted in `unread`, for the pane to read on demand.
    */
-  async loadQueue(asOf: number, soonMs: number): Promise<RegisterData[]> {
+  async loadQueue(asOf: number, soonMs: number, user: string | null = null, limit = QUEUE_PAGE): Promise<RegisterData[]> {
     const scan = await this.load(undefined, summaryColumns);
-    const wanted = scan.filter((d) => d.snapshot && d.problems.length === 0).map((d) => ({ d, rows: queueRows(d.meta.spec, d.records, asOf, soonMs) }));
-    const tables = wanted.filter((w) => w.rows.length).map((w) => ({ table: w.d.meta.table, columns: queueColumns(w.d.meta.spec), rowsAt: w.rows }));
+    const settings = this.settings;
+    const candidates = scan
+      .filter((d) => d.snapshot && d.problems.length === 0)
+      .map((d) => {
+        const rows = queueRows(d.meta.spec, d.records, asOf, soonMs);
+        const mine = user && settings ? likelyMine(d.meta.spec, settings, d.records, rows, user, this.now()) : new Set(rows);
+        return { d, first: rows.filter((r) => mine.has(r)), rest: rows.filter((r) => !mine.has(r)) };
+      });
+    let room = limit;
+    const take = (rows: number[]) => {
+      const taken = rows.slice(0, Math.max(room, 0));
+      room -= taken.length;
+      return taken;
+    };
+    const firsts = candidates.map((c) => take(c.first));
+    const pages = candidates.map((c, i) => ({ d: c.d, rows: [...firsts[i], ...take(c.rest)].sort((a, b) => a - b), unread: c.first.length + c.rest.length }));
+    const tables = pages.filter((p) => p.rows.length).map((p) => ({ table: p.d.meta.table, columns: queueColumns(p.d.meta.spec), rowsAt: p.rows }));
     const result = tables.length ? await this.port.read({ tables }) : null;
+    const unread = new Map(pages.map((p) => [p.d.meta.table, p.unread - p.rows.length]));
     return scan.map((d) => {
       const snapshot = result?.tables[d.meta.table];
-      if (snapshot) return registerData(d.meta, snapshot);
-      return d.problems.length ? d : { ...d, records: [] };
+      if (snapshot) return { ...registerData(d.meta, snapshot), unread: unread.get(d.meta.table) ?? 0 };
+      return d.problems.length ? d : { ...d, records: [], unread: unread.get(d.meta.table) ?? 0 };
     });
   }
 

@@ -2,7 +2,7 @@
 import { parseInstant } from '../../src/core/dates';
 import type { RegisterRecord } from '../../src/core/records';
 import { buildCatalog } from '../../src/spec/catalog';
-import { queueRows } from '../../src/taskpane/queueRows';
+import { likelyMine, queueRows } from '../../src/taskpane/queueRows';
 import { FIXTURE_DOCS, readDir } from '../support/docs';
 
 const catalog = buildCatalog(readDir(FIXTURE_DOCS));
@@ -42,5 +42,28 @@ describe('queueRows', () => {
     const plain = { ...spec, chain: [] };
     const records = [record(0, null, {}), record(1, null, { 阅批日期: null, 收文日期: '2026-03-01' }), record(2, null, { 阅批日期: null, 收文日期: '2026-03-20' })];
     expect(queueRows(plain, records, asOf, 3 * DAY)).toEqual([1]);
+  });
+});
+
+describe('likelyMine: the rows the queue reads first for a user, from their status alone', () => {
+  const { settings } = catalog.value;
+  const records = [
+    record(0, '待办公室主任拟办', {}),
+    record(1, '待分管领导批示', {}),
+    record(2, '待承办部门办理', {}),
+    record(3, '已退回', {}),
+    record(4, null, {}),
+  ];
+  const rows = records.map((r) => r.index);
+
+  it('a role the user holds, a role resolved from the record (承办部门), and any status that names no step', () => {
+    expect([...likelyMine(spec, settings, records, rows, '赵敏', '2026-03-10T09:00')].sort()).toEqual([0, 2, 3, 4]);
+    expect([...likelyMine(spec, settings, records, rows, '李志华', '2026-03-10T09:00')].sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('an active delegate: every open row is read first (whose steps they take is decided once read), only while the 委托 is active', () => {
+    const delegated = { ...settings, delegations: [{ delegator: '李志华', delegate: '周婷', from: '2026-03-09', to: '2026-03-11', scope: [] }] };
+    expect([...likelyMine(spec, delegated, records, rows, '周婷', '2026-03-10T09:00')].sort()).toEqual([0, 1, 2, 3, 4]);
+    expect([...likelyMine(spec, delegated, records, rows, '周婷', '2026-03-12T09:00')].sort()).toEqual([2, 3, 4]);
   });
 });

@@ -9,6 +9,7 @@ import { batchControls } from './batchBar';
 import { t } from '../../i18n';
 import { h, mount } from '../dom';
 import type { RegisterData } from '../session';
+import { QUEUE_PAGE } from '../queueRows';
 import { deadlineText, lateText, statusBadge } from './common';
 import type { App } from './app';
 import { recordTitleValue } from '../../core/recordTitle';
@@ -16,6 +17,9 @@ import { displayValue } from '../print';
 import { nameOf, registerName } from './names';
 
 export const SOON_DAYS = 3;
+
+/** How many open or due records the queue reads in full; 读取更多 raises it by a page for the rest of the session. */
+let queueLimit = QUEUE_PAGE;
 
 interface Item {
   data: RegisterData;
@@ -65,10 +69,11 @@ function section(app: App, title: string, items: Item[], test: string, batch?: R
 export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
   mount(body, h('h2', null, t('queue.title')), h('p', { class: 'tz-muted' }, t('app.loading')));
   const asOf = parseInstant(app.session.now()) ?? 0;
-  const all = await app.run(() => app.session.loadQueue(asOf, SOON_DAYS * 86_400_000));
+  const user = app.user;
+  const all = await app.run(() => app.session.loadQueue(asOf, SOON_DAYS * 86_400_000, user, queueLimit));
   if (!all) return;
   const settings = app.settings;
-  const user = app.user;
+  const unread = all.reduce((n, d) => n + (d.unread ?? 0), 0);
   const mine: Item[] = [];
   const returned: Item[] = [];
   const overdue: (Item & { due: number })[] = [];
@@ -100,6 +105,15 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
   mount(
     body,
     h('div', { class: 'tz-actions' }, h('h2', { attrs: { style: 'margin:0;flex:1' } }, t('queue.title')), h('button', { attrs: { type: 'button', 'data-test': 'queue-refresh' }, on: { click: () => app.go({ kind: 'tab', tab: 'queue' }, true) } }, t('queue.refresh'))),
+    unread
+      ? h(
+          'p',
+          { class: 'tz-bar tz-bar-info', attrs: { 'data-test': 'queue-unread' } },
+          t('queuePage.unread', { count: unread, page: queueLimit }),
+          ' ',
+          h('button', { attrs: { type: 'button', 'data-test': 'queue-more' }, on: { click: () => ((queueLimit += QUEUE_PAGE), app.go({ kind: 'tab', tab: 'queue' }, true)) } }, t('queuePage.more')),
+        )
+      : null,
     user ? section(app, t('queue.mine'), mine, 'queue-mine', batchControls(app, mine, user)) : h('p', { class: 'tz-bar tz-bar-info' }, t('queue.needsUser')),
     user && returned.length ? section(app, t('queue.returned'), returned, 'queue-returned') : null,
     section(app, t('queue.overdue'), overdue, 'queue-overdue'),

@@ -6,6 +6,7 @@
  */
 import { parseInstant } from '../../../src/core/dates';
 import { buildCatalog } from '../../../src/spec/catalog';
+import { QUEUE_PAGE } from '../../../src/taskpane/queueRows';
 import { Session } from '../../../src/taskpane/session';
 import { OfficeJsWorkbook } from '../../../src/workbook/officejs/adapter';
 import type { FakeExcel } from '../../../src/workbook/officejs/testing/fakeExcel';
@@ -75,16 +76,25 @@ describe.each([10, 10_000, 100_000])('Office.js sync budget with %i records (a t
     expect(summary.overdue.every((o) => /^SW-\d{4}-\d+$/.test(o.number))).toBe(true);
   });
 
-  it('the 待办 queue: 2 syncs while its open records fit one response; beyond, counted chunks and nothing over 5 MB', async () => {
-    const m = await measure(() => session.loadQueue(parseInstant(NOW)!, 3 * 86_400_000));
-    const open = m.result[0].records;
-    // The fixture's open tenth, and the record submitted above, now at its second step.
-    expect(open.length).toBe(Math.ceil(rows / 10) + 1);
-    expect(open.every((r) => r.status?.startsWith('待') && r.values['来文单位'] !== undefined)).toBe(true);
+  it('the 待办 queue: 2 syncs at every size; beyond a page of records, the user’s own come first and the rest are counted', async () => {
+    // 李志华 (分管领导) has one record waiting: the one submitted above, now at its second step, in the last row.
+    const m = await measure(() => session.loadQueue(parseInstant(NOW)!, 3 * 86_400_000, '李志华'));
+    const open = Math.ceil(rows / 10) + 1;
+    const read = m.result[0].records;
+    expect(read.length).toBe(Math.min(open, QUEUE_PAGE));
+    expect(m.result[0].unread).toBe(open - read.length);
+    expect(read.every((r) => r.status?.startsWith('待') && r.values['来文单位'] !== undefined)).toBe(true);
+    expect(read.find((r) => r.index === rows)?.status).toBe('待分管领导批示');
+    expect(m.syncs).toBe(2);
     expect(m.failed).toBe(0);
     expect(Math.max(m.request, m.response)).toBeLessThanOrEqual(LIMIT);
-    if (rows <= 10_000) expect(m.syncs).toBe(2);
-    // 10,000 open records in full are ~9 MB: the scan, then the rows in three chunks.
-    else expect(m.syncs).toBeLessThanOrEqual(4);
+  });
+
+  it('the 待办 queue read in full on demand (读取更多 until nothing is left): counted chunks, nothing over 5 MB', async () => {
+    const m = await measure(() => session.loadQueue(parseInstant(NOW)!, 3 * 86_400_000, '李志华', rows + 1));
+    expect(m.result[0].records.length).toBe(Math.ceil(rows / 10) + 1);
+    expect(m.result[0].unread).toBe(0);
+    expect(m.failed).toBe(0);
+    expect(Math.max(m.request, m.response)).toBeLessThanOrEqual(LIMIT);
   });
 });

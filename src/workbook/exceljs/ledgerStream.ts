@@ -64,17 +64,8 @@ export function mergedRangesOf(sheetXml: string): string[] {
 
 /** Every Excel table in the file, with its sheet, range and column names. */
 export async function readTableParts(zip: ZipDirectory): Promise<TablePart[]> {
-  const root = parseRelationships(await zip.text('_rels/.rels'), '');
-  const workbookPart = root.find((r) => r.kind === 'officeDocument')?.part ?? 'xl/workbook.xml';
-  const workbook = await zip.text(workbookPart);
-  if (!workbook) return [];
-  const rels = new Map(parseRelationships(await zip.text(relsPartOf(workbookPart)), workbookPart).map((r) => [r.id, r]));
   const parts: TablePart[] = [];
-  for (const tag of workbook.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
-    const name = attr(tag, 'name');
-    const rel = rels.get(sheetRelId(tag) ?? '');
-    if (!name || !rel?.part) continue;
-    const sheetPath = rel.part;
+  for (const { name, path: sheetPath } of await readSheetParts(zip)) {
     const sheetRels = parseRelationships(await zip.text(relsPartOf(sheetPath)), sheetPath);
     for (const { part, kind } of sheetRels) {
       if (kind !== 'table' || !part) continue;

@@ -13,9 +13,13 @@ import { formatDocError } from '../../src/spec/errors';
 import { runCli } from '../support/cli';
 import { FIXTURE_DOCS, ROOT, TEMPLATES_DIR, readDir } from '../support/docs';
 import { docxOf } from '../support/docx';
+import { buildBrokenDocxCorpus } from '../fixtures/broken-docx/make';
 
-const BROKEN = path.join(ROOT, 'test', 'fixtures', 'broken-docx');
-const cases: { file: string; code: number; place?: string; contains: string }[] = JSON.parse(readFileSync(path.join(BROKEN, 'expected.json'), 'utf8'));
+const CORPUS = path.join(ROOT, 'test', 'fixtures', 'broken-docx');
+const cases: { file: string; code: number; place?: string; contains: string }[] = JSON.parse(readFileSync(path.join(CORPUS, 'expected.json'), 'utf8'));
+/** The broken Word documents, built by the corpus generator (all but the two made by other tools) before the tests. */
+const BROKEN = mkdtempSync(path.join(os.tmpdir(), 'tz-broken-docx-corpus-'));
+beforeAll(() => buildBrokenDocxCorpus(BROKEN));
 
 const tmp = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
 

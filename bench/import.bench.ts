@@ -13,12 +13,12 @@
  *   officejs.maxRequestBytes.import  the largest request of that import (limit 5 MB)
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import '../src/workbook/exceljs/nodeZipFix';
+import { nodeDigest } from '../src/cli/nodeDigest';
 import { prepareImport } from '../src/core/import/prepare';
 import { analyseImport, runImport } from '../src/import/runImport';
 import { readXlsxSheets } from '../src/import/xlsxFileSource';
@@ -45,7 +45,7 @@ async function ledger(file: string, n: number): Promise<void> {
   await wb.commit();
 }
 
-const digest = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const digest = nodeDigest;
 
 export async function run(): Promise<Record<string, number>> {
   const catalog = buildCatalog(readDir(TEMPLATES_DIR));

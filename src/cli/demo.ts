@@ -3,7 +3,6 @@
  * A combined workbook filled with a year of a 60-person company's office work, built from whatever register
  * documents DIR holds, so that a new user can try check, verify, retention and analyze at once.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AUDIT_SHEET, layoutProblems } from '../core/layout';
@@ -16,6 +15,7 @@ import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import { openCatalog } from './documents';
 import type { Io } from './io';
+import { nodeDigest } from './nodeDigest';
 import { progress } from './progress';
 
 export interface DemoCommandOptions {
@@ -26,7 +26,6 @@ export interface DemoCommandOptions {
 }
 
 /** The same SHA-256 as WebCrypto's, synchronously: the demo seals some twenty thousand entries one after another. */
-const nodeDigest = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The hand-made 收文登记簿 the README imports, as the last tab, looking as such sheets look. */
 function addOldLedger(wb: Awaited<ReturnType<typeof buildWorkbook>>): void {

@@ -5,7 +5,6 @@
  * data row was imported (or had been before), 1 when some rows were rejected (each listed with sheet!row, field and
  * reason; the others are imported), 2 when the input is unusable or a required field has no column.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CellValue } from '../core/cells';
@@ -26,6 +25,7 @@ import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import type { Io } from './io';
+import { nodeDigest } from './nodeDigest';
 import { InputError, nowText, openWorkbook, say, type Lang } from './workbookFile';
 
 export interface ImportOptions {
@@ -42,7 +42,6 @@ export interface ImportOptions {
   lang: Lang;
 }
 
-const nodeDigest = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Sheets of a Taizhang workbook that are never a ledger to import. */
 const OWN_SHEETS = new Set([META_SHEET, SETTINGS_SHEET, AUDIT_SHEET, IMPORT_LOG_SHEET]);

@@ -51,7 +51,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: Io):
     return 2;
   }
   const asOf = asOfAtOffice(options, read.settingsRows, 'check', io);
-  const report = checkWorkbook({ meta: read.meta, tables: read.tables, settingsRows: read.settingsRows, importLogRows: read.importLogRows }, asOf);
+  const report = checkWorkbook({ meta: read.meta, tables: read.tables, settingsRows: read.settingsRows, importLogRows: read.importLogRows, auditRows: read.auditRows }, asOf);
   const errors = report.findings.filter((f) => f.severity === 'error');
   const overdue = report.findings.filter((f) => f.severity === 'overdue');
   const records = report.registers.reduce((s, r) => s + r.records, 0);

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = {
   update: '更新',
   import: '导入',
   recall: '取回',
+  remind: '催办',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -17,7 +17,9 @@ import { recordNumber, serialField } from './transitions';
 import { validateValues } from './validate';
 import { STATUS_DRAFT, deriveState, stepProblems } from './workflow';
 import { stepActorProblems } from './authority';
-import { pendingNumberState } from './numberingStep';
+import { auditNumber, pendingNumberState } from './numberingStep';
+import { isAuditHeader, rowToEntry } from './audit';
+import { parseReminder, type ReminderEntry } from './reminders';
 import { STATUS_HEADER, SETTINGS_SHEET } from './layout';
 import type { TableSnapshot } from '../workbook/port';
 import { importedNumbers } from './import/importLog';
@@ -31,6 +33,8 @@ export interface WorkbookContent {
   settingsRows: CellValue[][] | null;
   /** Rows of _导入: records taken over from a hand-made ledger keep the status it gave them. */
   importLogRows?: CellValue[][] | null;
+  /** Rows of _审计: 催办 entries, for records chased and still late. */
+  auditRows?: CellValue[][] | null;
 }
 
 export interface DueSoon {
@@ -100,7 +104,7 @@ function numberingFinding(p: NumberingProblem, pattern: string, field: string): 
   }
 }
 
-function checkRegister(place: Place, records: RegisterRecord[], settings: SettingsSpec | null, consumption: ConsumptionEvent[], asOf: number, report: CheckReport, imported: Set<string> = new Set()): void {
+function checkRegister(place: Place, records: RegisterRecord[], settings: SettingsSpec | null, consumption: ConsumptionEvent[], asOf: number, report: CheckReport, imported: Set<string> = new Set(), chases: Chases = new Map()): void {
   const spec = place.meta.spec;
   const before = report.findings.length;
   // An imported record closed by its ledger has no approval steps in Taizhang: its status and deadlines are the ledger's.
@@ -137,6 +141,19 @@ function checkRegister(place: Place, records: RegisterRecord[], settings: Settin
   const view = deadlineView(spec, imported.size ? records.filter((r) => !takenOver(r)) : records, asOf);
   const overdue = view.overdue.map((item: DeadlineItem) => locate(place, item.record, { field: item.deadline.doneField, rule: 'deadline.overdue', ...deadlineMessage(item) }, 'overdue'));
   report.findings.push(...overdue);
+  let chasedCount = 0;
+  for (const record of new Set(view.overdue.map((item) => item.record))) {
+    const chased = chases.get(`${spec.id}\u0000${auditNumber(spec, record, recordNumber(spec, record.values))}`);
+    if (!chased?.length) continue;
+    chasedCount++;
+    const last = chased.at(-1)!;
+    report.findings.push(locate(place, record, {
+      field: null,
+      rule: 'deadline.chased',
+      message: `已催办 ${chased.length} 次仍未办理(最近一次 ${last.time.replace('T', ' ')} ${last.by} 催 ${last.to.join('、') || '(未记)'})`,
+      messageEn: `Chased ${chased.length} time(s) and still not done (last on ${last.time.replace('T', ' ')}, ${last.by} chased ${last.to.join(', ') || '(not recorded)'})`,
+    }, 'overdue'));
+  }
   for (const item of view.dueSoon)
     report.dueSoon.push({
       register: spec.name,
@@ -147,7 +164,23 @@ function checkRegister(place: Place, records: RegisterRecord[], settings: Settin
       deadline: item.deadline.name,
       due: displayDue(item.deadline, item.due),
     });
-  report.registers.push({ register: spec.name, sheet: place.table.sheet, records: records.length, errors: report.findings.length - before - overdue.length, overdue: overdue.length });
+  report.registers.push({ register: spec.name, sheet: place.table.sheet, records: records.length, errors: report.findings.length - before - overdue.length - chasedCount, overdue: overdue.length });
+}
+
+/** 催办 entries by register id and record (audit) number, oldest first. */
+type Chases = Map<string, ReminderEntry[]>;
+
+function chasesOf(rows: CellValue[][] | null): Chases {
+  const out: Chases = new Map();
+  for (const row of rows ?? []) {
+    if (isAuditHeader(row) || !row.some((c) => c !== null && c !== '')) continue;
+    const entry = rowToEntry(row);
+    const chase = parseReminder(entry);
+    if (!chase) continue;
+    const key = `${entry.register}\u0000${entry.number}`;
+    out.set(key, [...(out.get(key) ?? []), chase]);
+  }
+  return out;
 }
 
 export function checkWorkbook(content: WorkbookContent, asOf: number): CheckReport {
@@ -170,7 +203,8 @@ export function checkWorkbook(content: WorkbookContent, asOf: number): CheckRepo
   const source = places.find((p) => p.place.meta.id === CONSUMPTION_SOURCE.register);
   const consumption = source ? consumptionFromRecords(source.place.meta.spec, source.records) : [];
   const imported = importedNumbers(content.importLogRows ?? null);
-  for (const { place, records } of places) checkRegister(place, records, settings, consumption, asOf, report, imported.get(place.meta.id));
+  const chases = chasesOf(content.auditRows ?? null);
+  for (const { place, records } of places) checkRegister(place, records, settings, consumption, asOf, report, imported.get(place.meta.id), chases);
   report.findings = sortFindings(report.findings);
   return report;
 }

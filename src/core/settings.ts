@@ -30,6 +30,11 @@ export function settingsFromSheet(rows: CellValue[][]): SettingsSpec {
         roles: text(row[8]).split(/\s*[、,，/]\s*/).filter(Boolean),
       });
   }
+  const emailCol = header.findIndex((h, i) => i > 10 && text(h) === EMAIL_HEADERS[1]);
+  if (emailCol > 0) {
+    const emails = body.map((r) => ({ name: text(r[emailCol - 1]), address: text(r[emailCol]) })).filter((e) => e.name && /^[^\s@]+@[^\s@]+$/.test(e.address));
+    if (emails.length) settings.emails = emails;
+  }
   for (let col = 10; col < header.length; col++) {
     const name = text(header[col]);
     if (name === DELEGATION_HEADERS[0]) {
@@ -37,13 +42,28 @@ export function settingsFromSheet(rows: CellValue[][]): SettingsSpec {
       if (delegations.length) settings.delegations = delegations;
       break;
     }
-    if (!name) continue;
+    if (!name || col === emailCol - 1 || col === emailCol) continue;
     const values = body.map((r) => text(r[col])).filter(Boolean);
     if (values.length) settings.lists.push({ name, values });
   }
   const timeZone = timeZoneFromSheet(rows);
   if (timeZone !== undefined) settings.timeZone = timeZone;
   return settings;
+}
+
+/** The 邮箱 block of the 设置 sheet: names, then addresses; found by the 邮箱 header, after the 委托 block. */
+export const EMAIL_HEADERS = ['收件人', '邮箱'] as const;
+
+/** Column (0-based) where settingsToRows and the template writer put the 邮箱 block: after the lists, a blank, the 委托 block and a blank. */
+export const emailColumn = (settings: Pick<SettingsSpec, 'lists'>) => 10 + settings.lists.length + 1 + DELEGATION_HEADERS.length + 1;
+
+export function emailRows(settings: SettingsSpec): CellValue[][] {
+  return [[...EMAIL_HEADERS], ...(settings.emails ?? []).map((e) => [e.name, e.address])];
+}
+
+/** Addresses of these people that 设置 knows (for a mailto: draft). */
+export function emailsOf(settings: SettingsSpec, names: readonly string[]): string[] {
+  return names.flatMap((n) => (settings.emails ?? []).filter((e) => e.name === n).map((e) => e.address));
 }
 
 export function findPerson(settings: SettingsSpec, name: string) {
@@ -72,12 +92,12 @@ export function settingsToRows(settings: SettingsSpec): CellValue[][] {
     rows[0][TIME_ZONE_COLUMN] = TIME_ZONE_HEADER;
     (rows[1] ??= Array<CellValue>(width).fill(null))[TIME_ZONE_COLUMN] = settings.timeZone;
   }
-  if (settings.delegations?.length) {
-    const at = width + 1;
-    delegationRows(settings.delegations).forEach((r, i) => {
+  const put = (at: number, block: CellValue[][]) =>
+    block.forEach((r, i) => {
       while (rows.length <= i) rows.push(Array<CellValue>(width).fill(null));
       r.forEach((v, j) => (rows[i][at + j] = v));
     });
-  }
+  if (settings.delegations?.length || settings.emails?.length) put(width + 1, delegationRows(settings.delegations ?? []));
+  if (settings.emails?.length) put(emailColumn(settings), emailRows(settings));
   return rows;
 }

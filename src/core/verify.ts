@@ -11,6 +11,7 @@
  *  - a record showing approvals that no entry vouches for was approved by hand.
  * Records typed straight into a sheet, with no approvals, are not in the chain; they are counted, not failed.
  */
+import { isReminder } from './reminders';
 import type { CellValue } from './cells';
 import { AUDIT_SHEET } from './layout';
 import type { WorkbookMeta } from './metadata';
@@ -153,6 +154,8 @@ export async function verifyWorkbook(book: AuditedWorkbook): Promise<VerifyRepor
   if (book.settingsRows) report.breaks.push(...delegationBreaks(chain.entries, settingsFromSheet(book.settingsRows), book.meta));
   const latest = new Map<string, { entry: AuditEntry; sheetRow: number; hashes: Set<string> }>();
   for (const item of chain.entries) {
+    // A 催办 changes nothing in the record: the record's state is what its last other entry sealed.
+    if (isReminder(item.entry)) continue;
     const key = `${item.entry.register}\u0000${item.entry.number}`;
     const seen = latest.get(key);
     const hashes = seen?.hashes ?? new Set<string>();

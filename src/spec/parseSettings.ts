@@ -71,6 +71,7 @@ export function parseSettingsDocument(source: string, file: string): ParseResult
       else lists.push({ name: row.cells[0].text.trim(), values });
     }
     const delegations = section('委托') ? readDelegations(table('委托', ['委托人', '受托人', '开始', '结束', '范围']) ?? [], new Set(people.map((p) => p.name)), add) : [];
+    const emails = section('邮箱') ? readEmails(table('邮箱', ['姓名', '邮箱']) ?? [], new Set(people.map((p) => p.name)), add) : [];
     for (const [kind, names] of [['部门', departments.map((d) => d.name)], ['角色', roles.map((r) => r.name)], ['人员', people.map((p) => p.name)]] as const) {
       const dupes = names.filter((n, i) => names.indexOf(n) !== i);
       if (dupes.length) add(1, 1, `${kind}重复:${dupes.join('、')}`, `Duplicate ${kind}: ${dupes.join(', ')}`);
@@ -79,7 +80,7 @@ export function parseSettingsDocument(source: string, file: string): ParseResult
     const zone = zoneSection ? readTimeZoneSection(zoneSection, file) : { errors: [] };
     errors.push(...zone.errors);
     if (errors.length) return { ok: false, errors };
-    const parsed = SettingsSpecSchema.safeParse({ departments, roles, people, lists, ...(zone.timeZone ? { timeZone: zone.timeZone } : {}), ...(delegations.length ? { delegations } : {}) });
+    const parsed = SettingsSpecSchema.safeParse({ departments, roles, people, lists, ...(zone.timeZone ? { timeZone: zone.timeZone } : {}), ...(delegations.length ? { delegations } : {}), ...(emails.length ? { emails } : {}) });
     if (!parsed.success) {
       return { ok: false, errors: parsed.error.issues.map((i) => ({ file, line: 1, column: 1, message: `设置不完整:${i.path.join('.')} ${i.message}`, messageEn: `Invalid settings: ${i.path.join('.')} ${i.message}` })) };
     }
@@ -102,6 +103,18 @@ function readDelegations(rows: Row[], people: Set<string>, add: (line: number, c
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) add(line, cells[i].column, `委托的日期“${date}”应写成 YYYY-MM-DD`, `Delegation date "${date}" must be YYYY-MM-DD`);
     if (delegator === delegate) add(line, cells[1].column, '不能委托给自己', 'A person cannot delegate to themself');
     out.push({ delegator, delegate, from, to, scope: splitValues(scope) });
+  }
+  return out;
+}
+
+/** The optional 邮箱 table: 姓名 | 邮箱, used for 催办 e-mail drafts. */
+function readEmails(rows: Row[], people: Set<string>, add: (line: number, column: number, message: string, messageEn: string) => void): NonNullable<SettingsSpec['emails']> {
+  const out: NonNullable<SettingsSpec['emails']> = [];
+  for (const { line, cells } of rows) {
+    const [name, address] = cells.map((c) => foldWidth(c.text).trim());
+    if (!people.has(name)) add(line, cells[0].column, `邮箱表中的“${name}”不在人员表中`, `"${name}" in the 邮箱 table is not in the people table`);
+    else if (!/^[^\s@]+@[^\s@]+$/.test(address)) add(line, cells[1].column, `“${name}”的邮箱“${address}”不是有效的邮箱地址`, `"${address}" is not a valid e-mail address for ${name}`);
+    else out.push({ name, address });
   }
   return out;
 }

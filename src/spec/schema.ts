@@ -239,6 +239,8 @@ export const SettingsSpecSchema = z
     timeZone: nonEmpty.optional(),
     /** 委托: while active, the delegate may act on the delegator's steps (in `scope`: registers or steps; empty = all). */
     delegations: z.array(DelegationSchema).optional(),
+    /** 邮箱: addresses for 催办 e-mail drafts (mailto:); Taizhang itself never sends anything. */
+    emails: z.array(z.object({ name: nonEmpty, address: z.string().regex(/^[^\s@]+@[^\s@]+$/) }).strict()).optional(),
   })
   .strict();
 export type SettingsSpec = z.infer<typeof SettingsSpecSchema>;

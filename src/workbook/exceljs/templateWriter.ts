@@ -3,6 +3,7 @@
  * formats and print setup; the printable 申请单; the 说明 sheet; the 设置 sheet; hidden metadata.
  */
 import { delegationRows } from '../../core/delegation';
+import { emailColumn, emailRows } from '../../core/settings';
 import ExcelJS from 'exceljs';
 import { columnName } from '../../core/a1';
 import type { ExcelValidation, ListRanges } from '../../core/excelValidation';
@@ -84,6 +85,13 @@ export function writeSettingsSheet(wb: ExcelJS.Workbook, settings: SettingsSpec)
     row.forEach((v, j) => (i === 0 ? styleHeader(ws.getCell(1, delegationCol + j), String(v)) : (ws.getCell(i + 1, delegationCol + j).value = v))),
   );
   for (let j = 0; j < 5; j++) ws.getColumn(delegationCol + j).width = j === 4 ? 24 : 12;
+  // 邮箱 (for 催办 e-mail drafts) after the 委托 block and a blank column.
+  const emailCol = emailColumn(settings) + 1;
+  emailRows(settings).forEach((row, i) =>
+    row.forEach((v, j) => (i === 0 ? styleHeader(ws.getCell(1, emailCol + j), String(v)) : (ws.getCell(i + 1, emailCol + j).value = v))),
+  );
+  ws.getColumn(emailCol).width = 10;
+  ws.getColumn(emailCol + 1).width = 26;
   for (const [c, w] of [[1, 14], [2, 8], [4, 14], [5, 36], [7, 10], [8, 14], [9, 30]] as const) ws.getColumn(c).width = w;
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return { departments: dyn('A'), people: dyn('G'), lists };

@@ -5,6 +5,7 @@
  */
 import type { RecordValue } from '../core/cells';
 import { planAction, planSubmit, readsForRecord, readsForSubmit, type PlanResult } from '../core/actions';
+import { planReminders, readsForReminders, type Reminder, type RemindItem, type RemindPlan } from '../core/reminders';
 import { planBatch, readsForBatch, type BatchAction, type BatchItem, type BatchPlan } from '../core/batch';
 import { auditTail, rowToEntry, isAuditHeader, type AuditEntry } from '../core/audit';
 import type { FieldError } from '../core/findings';
@@ -256,6 +257,20 @@ export class Session {
     const refused = plan.done.length ? await this.guardedWrite(plan.batch) : null;
     if (refused) return { ok: false, errors: refused };
     return { done: plan.done, skipped: plan.skipped };
+  }
+
+  /**
+   * 催办 on records of any registers (one, or all overdue of a register): one read of their rows, one write of a
+   * 催办 entry per record chased. The messages come back to be copied or opened as e-mail drafts; nothing is sent.
+   */
+  async remind(items: RemindItem[], user: string, soonMs: number): Promise<{ reminders: Reminder[]; skipped: RemindPlan['skipped'] } | { ok: false; errors: FieldError[] }> {
+    const metas = this.meta?.registers ?? [];
+    const result = await this.port.read(readsForReminders(metas, items));
+    this.remember(result);
+    if (!this.settings) return { ok: false, errors: [{ field: null, rule: 'settings.missing', message: '缺少“设置”工作表', messageEn: 'The 设置 sheet is missing' }] };
+    const plan = await planReminders({ metas: this.meta?.registers ?? metas, read: result, settings: this.settings, audit: auditTail(result.sheets[AUDIT_SHEET] ?? []), now: this.now(), soonMs }, items, user);
+    if (plan.reminders.length) await this.port.write(plan.batch);
+    return { reminders: plan.reminders, skipped: plan.skipped };
   }
 
   /** Fills the register's 申请单 sheet with one record and brings it to the front: one read, one write. */

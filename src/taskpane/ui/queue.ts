@@ -15,6 +15,8 @@ import type { App } from './app';
 import { recordTitleValue } from '../../core/recordTitle';
 import { displayValue } from '../print';
 import { nameOf, registerName } from './names';
+import { holdingText, remind, remindItem } from './reminders';
+import type { RemindItem } from '../../core/reminders';
 
 export const SOON_DAYS = 3;
 
@@ -28,6 +30,10 @@ interface Item {
   badge?: HTMLElement;
   /** Status derived from the step columns (what the pane acts on), not the 状态 cell as typed. */
   status?: string | null;
+  /** Who holds it now and for how long (overdue and due-soon items). */
+  holding?: string | null;
+  /** What 催办 names, with the panel its messages go to. */
+  remind?: { item: RemindItem; panel: HTMLElement };
 }
 
 function card(app: App, item: Item, test: string, select?: HTMLInputElement): HTMLElement {
@@ -53,14 +59,19 @@ function card(app: App, item: Item, test: string, select?: HTMLInputElement): HT
     ),
     title !== null ? h('div', { class: 'tz-card-meta', attrs: { 'data-test': 'record-title' } }, displayValue(title)) : null,
     h('div', { class: 'tz-card-meta' }, item.detail),
+    item.holding ? h('div', { class: 'tz-card-meta', attrs: { 'data-test': 'holding' } }, item.holding) : null,
+    item.remind
+      ? h('div', { class: 'tz-actions' }, h('button', { attrs: { type: 'button', 'data-test': 'remind' }, on: { click: () => remind(app, [item.remind!.item], item.remind!.panel) } }, t('remind.one')))
+      : null,
   );
 }
 
-function section(app: App, title: string, items: Item[], test: string, batch?: ReturnType<typeof batchControls>): HTMLElement {
+function section(app: App, title: string, items: Item[], test: string, batch?: ReturnType<typeof batchControls>, tools?: HTMLElement | null): HTMLElement {
   return h(
     'section',
     { attrs: { 'data-test': test } },
     h('h3', null, `${title} (${items.length})`),
+    tools ?? null,
     items.length ? h('ul', { class: 'tz-list' }, items.map((i) => card(app, i, `${test}-item`, batch?.boxes.get(i)))) : h('p', { class: 'tz-muted' }, t('queue.empty')),
     batch?.bar ?? null,
   );
@@ -78,12 +89,15 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
   const returned: Item[] = [];
   const overdue: (Item & { due: number })[] = [];
   const soon: (Item & { due: number })[] = [];
+  const panel = h('div', { attrs: { 'data-test': 'remind-panel' } });
   const deadlineItem = (data: RegisterData, d: DeadlineItem, late: boolean) => ({
     data,
     record: d.record,
     due: d.due,
     detail: deadlineText(d, data.meta.spec),
     badge: h('span', { class: `tz-badge ${late ? 'tz-badge-overdue' : 'tz-badge-soon'}` }, lateText(d.leftMs)),
+    holding: holdingText(app, data.meta, d.record),
+    remind: { item: remindItem(data.meta, d.record), panel },
   });
   for (const data of all) {
     const spec = data.meta.spec;
@@ -102,6 +116,22 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
   }
   overdue.sort((a, b) => a.due - b.due);
   soon.sort((a, b) => a.due - b.due);
+  // 催办 all overdue records of a register at once (a record late on two deadlines is chased once).
+  const overdueByRegister = new Map<RegisterData, Map<number, RemindItem>>();
+  for (const o of overdue) {
+    const items = overdueByRegister.get(o.data) ?? new Map<number, RemindItem>();
+    items.set(o.record.index, remindItem(o.data.meta, o.record));
+    overdueByRegister.set(o.data, items);
+  }
+  const chaseAll = overdueByRegister.size
+    ? h(
+        'div',
+        { class: 'tz-actions' },
+        [...overdueByRegister].map(([data, items]) =>
+          h('button', { attrs: { type: 'button', 'data-test': 'remind-all', 'data-register': data.meta.id }, on: { click: () => remind(app, [...items.values()], panel) } }, t('remind.all', { register: registerName(data.meta.spec), count: items.size })),
+        ),
+      )
+    : null;
   mount(
     body,
     h('div', { class: 'tz-actions' }, h('h2', { attrs: { style: 'margin:0;flex:1' } }, t('queue.title')), h('button', { attrs: { type: 'button', 'data-test': 'queue-refresh' }, on: { click: () => app.go({ kind: 'tab', tab: 'queue' }, true) } }, t('queue.refresh'))),
@@ -116,7 +146,8 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
       : null,
     user ? section(app, t('queue.mine'), mine, 'queue-mine', batchControls(app, mine, user)) : h('p', { class: 'tz-bar tz-bar-info' }, t('queue.needsUser')),
     user && returned.length ? section(app, t('queue.returned'), returned, 'queue-returned') : null,
-    section(app, t('queue.overdue'), overdue, 'queue-overdue'),
+    panel,
+    section(app, t('queue.overdue'), overdue, 'queue-overdue', undefined, chaseAll),
     section(app, t('queue.soon', { days: SOON_DAYS }), soon, 'queue-soon'),
   );
 }

@@ -1,5 +1,8 @@
 /** The register's records (latest first, searchable) and one record's detail: content, steps, audit, actions. */
 import type { AuditEntry } from '../../core/audit';
+import { parseInstant } from '../../core/dates';
+import { openDeadlines } from '../../core/deadlines';
+import { holdingText, reminderHistory, remind, remindItem } from './reminders';
 import type { FieldError } from '../../core/findings';
 import type { RegisterRecord } from '../../core/records';
 import { recordNumber, type WorkflowAction } from '../../core/transitions';
@@ -249,12 +252,26 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
       );
   }
   const returnedOpinion = Object.values(record.steps).find((s) => s.opinion?.startsWith(MARK.returned));
+  // 催办: for a record someone else must act on now, or with a deadline passed or due within days.
+  const asOf = parseInstant(app.session.now()) ?? 0;
+  const waiting = state.pending !== null || openDeadlines(spec, record, asOf).some((d) => d.leftMs <= 3 * 86_400_000);
+  const remindPanel = h('div', { attrs: { 'data-test': 'remind-panel' } });
+  const holding = waiting ? holdingText(app, meta, record) : null;
   mount(
     body,
     h('div', { class: 'tz-actions' }, backButton, h('button', { attrs: { type: 'button', 'data-test': 'print' }, on: { click: () => app.go({ kind: 'print', registerId, row, back: { kind: 'detail', registerId, row, back } }) } }, t('detail.print'))),
     h('h2', null, `${registerName(spec)} ${number}`, ' ', spec.chain.length ? statusBadge(state.status, spec) : null),
     returnedOpinion && state.status === STATUS_RETURNED ? h('p', { class: 'tz-bar tz-bar-warn tz-text' }, returnedOpinion.opinion) : null,
     actions,
+    holding
+      ? h(
+          'div',
+          { class: 'tz-actions' },
+          h('span', { class: 'tz-muted', attrs: { 'data-test': 'holding', style: 'flex:1' } }, holding),
+          h('button', { attrs: { type: 'button', 'data-test': 'remind' }, on: { click: () => remind(app, [remindItem(meta, record)], remindPanel) } }, t('remind.one')),
+        )
+      : null,
+    remindPanel,
     h('h3', null, t('detail.fields')),
     h(
       'table',
@@ -262,6 +279,7 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
       h('tbody', null, spec.fields.map((f) => h('tr', null, h('th', null, nameOf(spec, f.name)), h('td', { class: 'tz-text', attrs: { 'data-field': f.name } }, displayValue(record.values[f.name]))))),
     ),
     spec.chain.length ? [h('h3', null, t('detail.steps')), stepsView(data, record)] : null,
+    reminderHistory(audit),
     h('h3', null, t('detail.audit')),
     h('p', { class: 'tz-hint' }, t('detail.auditWindow', { n: AUDIT_WINDOW.toLocaleString() })),
     auditView(audit),

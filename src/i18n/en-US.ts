@@ -85,6 +85,7 @@ export const enUS: Record<MessageKey, string> = {
   'import.back': 'Back to the form',
 
   'queue.title': 'Queue',
+  'queue.mineOverdue': 'My overdue items',
   'queue.mine': 'Waiting for me',
   'queue.overdue': 'Overdue',
   'queue.soon': 'Due soon (within {days} days)',
@@ -264,6 +265,10 @@ export const enUS: Record<MessageKey, string> = {
   'settings.unknownDept': '{person}: department “{dept}” is not in the department list',
   'settings.unknownRole': '{person}: role “{role}” is not in the role list',
   'settings.badHeadcount': 'Headcount of “{dept}” must be a whole number, 0 or more',
+  'settings.autoOpen': 'Open the task pane with this workbook (待办: my overdue items)',
+  'settings.autoOpenHint': 'Saved in the workbook, for everyone who opens it; when off, open the pane from the ribbon.',
+  'settings.autoOpenOn': 'On: the pane opens on 待办 the next time this workbook is opened.',
+  'settings.autoOpenOff': 'Off: the pane no longer opens by itself with this workbook.',
   'settings.language': 'Language',
   'settings.currentUser': 'Current user',
 

@@ -83,6 +83,7 @@ export const zhCN = {
   'import.back': '返回登记',
 
   'queue.title': '待办',
+  'queue.mineOverdue': '我的逾期事项',
   'queue.mine': '待我审批',
   'queue.overdue': '已逾期',
   'queue.soon': '即将到期({days} 天内)',
@@ -262,6 +263,10 @@ export const zhCN = {
   'settings.unknownDept': '{person} 的部门“{dept}”不在部门列表中',
   'settings.unknownRole': '{person} 的角色“{role}”不在角色列表中',
   'settings.badHeadcount': '部门“{dept}”的人数应为不小于 0 的整数',
+  'settings.autoOpen': '打开本工作簿时自动显示任务窗格(待办:我的逾期事项)',
+  'settings.autoOpenHint': '保存在工作簿中,对打开它的每个人生效;关闭后需要时从功能区“台账”按钮打开。',
+  'settings.autoOpenOn': '已开启:下次打开本工作簿时自动显示待办。',
+  'settings.autoOpenOff': '已关闭:打开本工作簿时不再自动显示任务窗格。',
   'settings.language': '界面语言',
   'settings.currentUser': '当前用户',
 

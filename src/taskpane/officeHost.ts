@@ -3,6 +3,7 @@
  * The Office.js side of the task pane and the ribbon commands: the WorkbookPort over Excel.run. Kept to this one
  * file so that everything else stays host-neutral.
  */
+import type { AutoOpen } from './ui/app';
 import { OfficeJsWorkbook } from '../workbook/officejs/adapter';
 import type { HostRun } from '../workbook/officejs/host';
 
@@ -25,4 +26,22 @@ export function excelPort(): OfficeJsWorkbook {
 export function officeReady(): Promise<Office.HostType | null> {
   if (typeof Office === 'undefined') return Promise.resolve(null);
   return Office.onReady().then((info) => info.host ?? null);
+}
+
+/** The document setting Office reads to open the pane with the workbook (manifest: TaskpaneId Office.AutoShowTaskpaneWithDocument). */
+export const AUTO_OPEN_SETTING = 'Office.AutoShowTaskpaneWithDocument';
+
+/** The workbook's autoopen switch, kept in the document's settings (saved with the workbook). */
+export function documentAutoOpen(settings: Pick<Office.Settings, 'get' | 'set' | 'saveAsync'> = Office.context.document.settings): AutoOpen {
+  return {
+    enabled: () => {
+      const value: unknown = settings.get(AUTO_OPEN_SETTING);
+      return value === null || value === undefined ? null : value === true;
+    },
+    set: (on) =>
+      new Promise<void>((resolve, reject) => {
+        settings.set(AUTO_OPEN_SETTING, on);
+        settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? 'settings not saved'))));
+      }),
+  };
 }

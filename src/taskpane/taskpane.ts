@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n';
 import { h, mount } from './dom';
-import { excelPort, officeReady } from './officeHost';
+import { documentAutoOpen, excelPort, officeReady } from './officeHost';
 import { Session } from './session';
 import { App } from './ui/app';
 import { browserPrefs } from './ui/prefs';
@@ -21,6 +21,7 @@ async function main(root: HTMLElement): Promise<void> {
     session: new Session(excelPort()),
     prefs: browserPrefs(),
     initialView: new URLSearchParams(location.search).get('view'),
+    autoOpen: documentAutoOpen(),
   });
   await app.start();
 }

@@ -39,6 +39,11 @@ export interface Flash {
   reason?: 'needsUser';
 }
 
+export interface AutoOpen {
+  enabled(): boolean | null;
+  set(on: boolean): Promise<void>;
+}
+
 export interface Host {
   kind: 'excel' | 'standalone';
   session: Session;
@@ -49,6 +54,11 @@ export interface Host {
   changed?: () => void;
   /** The view asked for in the URL (?view=new|queue|summary), e.g. by a ribbon button. */
   initialView?: string | null;
+  /**
+   * The workbook's own "open the pane with this document" switch (Excel's autoopen, kept in the document's
+   * settings); absent where there is no such thing (the standalone page). null: never set.
+   */
+  autoOpen?: AutoOpen;
   /** Sheets of an .xlsx ledger file to import; only where an xlsx reader is loaded anyway (the standalone page). */
   readLedgerFile?: (bytes: ArrayBuffer) => Promise<import('../../core/import/prepare').SourceSheet[]>;
 }
@@ -88,7 +98,7 @@ export class App {
     this.user = host.prefs.get('user');
     setLang(toLang(host.prefs.get('lang')));
     onLangChange(() => this.render());
-    const view = host.initialView;
+    const view = host.initialView ?? (host.autoOpen?.enabled() ? 'queue' : null);
     if (view === 'queue' || view === 'summary' || view === 'new' || view === 'records' || view === 'supplies' || view === 'settings') this.screen = { kind: 'tab', tab: view };
   }
 
@@ -119,6 +129,8 @@ export class App {
       this.opened = await this.session.open();
     });
     if (this.opened?.kind === 'blank') this.screen = { kind: 'setup', adding: false };
+    // A workbook with registers opens the pane by itself on 待办 until someone turns that off in 设置.
+    if (this.opened?.kind === 'ready' && this.host.autoOpen && this.host.autoOpen.enabled() === null) await this.host.autoOpen.set(true).catch(() => undefined);
     else if (this.screen.kind === 'setup' && !this.screen.adding) this.screen = { kind: 'tab', tab: 'new' };
     const stored = this.host.prefs.get('register');
     const regs = this.registers();

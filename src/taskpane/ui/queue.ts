@@ -16,7 +16,7 @@ import { recordTitleValue } from '../../core/recordTitle';
 import { displayValue } from '../print';
 import { nameOf, registerName } from './names';
 import { holdingText, remind, remindItem } from './reminders';
-import type { RemindItem } from '../../core/reminders';
+import { holdingOf, type RemindItem } from '../../core/reminders';
 
 export const SOON_DAYS = 3;
 
@@ -116,6 +116,12 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
   }
   overdue.sort((a, b) => a.due - b.due);
   soon.sort((a, b) => a.due - b.due);
+  // What is late and waits on the user: first on the screen (the pane opens here with the workbook).
+  const holdsIt = (o: Item) => {
+    const holding = holdingOf(o.data.meta.spec, o.data.meta, settings!, o.record, app.session.now());
+    return holding.holders.includes(user!) || holding.delegates.includes(user!);
+  };
+  const mineLate = user && settings ? overdue.filter(holdsIt) : [];
   // 催办 all overdue records of a register at once (a record late on two deadlines is chased once).
   const overdueByRegister = new Map<RegisterData, Map<number, RemindItem>>();
   for (const o of overdue) {
@@ -144,6 +150,7 @@ export async function renderQueue(app: App, body: HTMLElement): Promise<void> {
           h('button', { attrs: { type: 'button', 'data-test': 'queue-more' }, on: { click: () => ((queueLimit += QUEUE_PAGE), app.go({ kind: 'tab', tab: 'queue' }, true)) } }, t('queuePage.more')),
         )
       : null,
+    mineLate.length ? section(app, t('queue.mineOverdue'), mineLate.map((o) => ({ ...o, remind: undefined })), 'queue-mine-overdue') : null,
     user ? section(app, t('queue.mine'), mine, 'queue-mine', batchControls(app, mine, user)) : h('p', { class: 'tz-bar tz-bar-info' }, t('queue.needsUser')),
     user && returned.length ? section(app, t('queue.returned'), returned, 'queue-returned') : null,
     panel,

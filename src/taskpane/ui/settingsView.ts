@@ -43,6 +43,21 @@ function editor<T>(title: string, rows: T[], columns: Column<T>[], blank: () => 
   );
 }
 
+/** Excel only: open the pane on 待办 whenever this workbook is opened (saved in the workbook, for everyone). */
+function autoOpenSwitch(app: App): HTMLElement | null {
+  const autoOpen = app.host.autoOpen;
+  if (!autoOpen) return null;
+  const box = h('input', { id: 'tz-auto-open', props: { type: 'checkbox', checked: autoOpen.enabled() !== false }, attrs: { 'data-test': 'auto-open' } }) as HTMLInputElement;
+  box.addEventListener('change', async () => {
+    const done = await app.run(async () => {
+      await autoOpen.set(box.checked);
+      return true;
+    });
+    if (done) app.show({ kind: 'ok', text: t(box.checked ? 'settings.autoOpenOn' : 'settings.autoOpenOff') });
+  });
+  return h('div', { class: 'tz-field' }, h('label', { attrs: { for: 'tz-auto-open' } }, box, ' ', t('settings.autoOpen')), h('p', { class: 'tz-hint' }, t('settings.autoOpenHint')));
+}
+
 export async function renderSettings(app: App, body: HTMLElement): Promise<void> {
   const s = app.settings;
   const people = s?.people ?? [];
@@ -61,6 +76,7 @@ export async function renderSettings(app: App, body: HTMLElement): Promise<void>
     h('h2', null, t('settings.title')),
     h('div', { class: 'tz-field' }, h('label', { attrs: { for: 'tz-settings-user' } }, t('settings.currentUser')), userSelect, h('p', { class: 'tz-bar tz-bar-info', id: 'tz-user-hint', attrs: { 'data-test': 'not-auth' } }, t('app.userHint'))),
     h('div', { class: 'tz-field' }, h('label', { attrs: { for: 'tz-settings-lang' } }, t('settings.language')), langSelect),
+    autoOpenSwitch(app),
   ];
   if (!s) {
     mount(body, top);

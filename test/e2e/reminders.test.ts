@@ -1,0 +1,120 @@
+/**
+ * 催办 on the standalone page (headless Chromium) over the shipped 收文登记: three records registered on 2 March wait
+ * at 办公室主任拟办 (赵敏) and are late for 呈批 on the 5th. 孙晓燕 sees who holds each and for how long, chases one,
+ * then all three; the messages are ready to copy with an e-mail draft to 赵敏's address from 设置; the record shows its
+ * reminders; the saved file passes `taizhang verify`, and `taizhang check` names the record chased twice.
+ * Needs `npm run build` (dist/web).
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { RecordValue } from '../../src/core/cells';
+import { buildCatalog } from '../../src/spec/catalog';
+import { Session } from '../../src/taskpane/session';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/adapter';
+import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
+import { runCli } from '../support/cli';
+import { TEMPLATES_DIR, readDir } from '../support/docs';
+import { openStandalone, saveWorkbook, screenshotPath, type StandaloneRun } from './support';
+
+const NOW = new Date('2026-03-05T10:30:00+08:00');
+
+const incoming = (i: number): Record<string, RecordValue> => ({
+  收文日期: '2026-03-02',
+  来文单位: '长沙市人民政府办公厅',
+  来文类别: '上级来文',
+  文件标题: `关于做好第${i + 1}批防汛工作的通知`,
+  文件类别: '一般文件',
+  紧急程度: '平件',
+  密级: '公开',
+  份数: 2,
+});
+
+async function startingWorkbook(dir: string): Promise<{ file: string; numbers: string[] }> {
+  const catalog = buildCatalog(readDir(TEMPLATES_DIR));
+  if (!catalog.ok) throw new Error('templates/ do not parse');
+  const wb = await buildWorkbook(catalog.value.registers.filter((r) => r.id === 'incoming_docs'), catalog.value.settings, { combined: false });
+  const session = new Session(new ExcelJsWorkbook(wb), () => '2026-03-02T09:00');
+  await session.open();
+  const numbers: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const result = await session.submit('incoming_docs', incoming(i), '孙晓燕');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    numbers.push(result.number);
+  }
+  const file = path.join(dir, '收文-催办.xlsx');
+  await wb.xlsx.writeFile(file);
+  return { file, numbers };
+}
+
+let run: StandaloneRun;
+let page: Page;
+let numbers: string[];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tz-remind-'));
+  const start = await startingWorkbook(dir);
+  numbers = start.numbers;
+  run = await openStandalone(NOW, (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+  page = run.page;
+  await page.setInputFiles('[data-test=file-input]', start.file);
+  await page.waitForSelector('[data-test=record-form]');
+}, 120_000);
+
+afterAll(async () => {
+  await run?.close();
+});
+
+describe('催办 on the standalone page', () => {
+  it('shows who holds each late record and for how long, chases one and then all, and logs each reminder', async () => {
+    await page.selectOption('[data-test=user]', '孙晓燕');
+    await page.click('[data-test=tab-queue]');
+    await page.waitForSelector('[data-test=screen-queue][data-loaded]');
+    const late = page.locator('[data-test=queue-overdue-item]');
+    await expect(late.count()).resolves.toBe(3);
+    const first = page.locator(`[data-test=queue-overdue-item][data-number="${numbers[0]}"]`);
+    await expect(first.locator('[data-test=holding]').textContent()).resolves.toBe('办公室主任拟办 · 赵敏 · 已等待 3 天 1 小时');
+
+    await first.locator('[data-test=remind]').click();
+    const messages = page.locator('[data-test=remind-messages] [data-test=remind-message]');
+    await messages.first().waitFor();
+    await expect(messages.count()).resolves.toBe(1);
+    const text = await messages.first().inputValue();
+    expect(text).toContain('【催办】赵敏:');
+    expect(text).toContain(`收文登记 ${numbers[0]}《关于做好第1批防汛工作的通知》待“办公室主任拟办”办理,已等待 3 天 1 小时。`);
+    expect(text).toContain('逾期 1 天');
+    const mailto = await page.getAttribute('[data-test=remind-mailto]', 'href');
+    expect(mailto).toMatch(/^mailto:zhaomin@example\.com\?subject=/);
+    expect(decodeURIComponent(mailto!.split('body=')[1])).toBe(text);
+    await page.screenshot({ path: screenshotPath('zh-CN-remind-one'), fullPage: true });
+
+    await page.click('[data-test=remind-all][data-register=incoming_docs]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=remind-messages] [data-test=remind-message]').length === 3);
+    await expect(page.textContent('[data-test=flash-ok]')).resolves.toContain('已催办 3 条,0 条未催办');
+
+    await first.locator('button.tz-link').click();
+    await page.waitForSelector('[data-test=remind-history]');
+    await expect(page.locator('[data-test=remind-history-item]').count()).resolves.toBe(2);
+    await expect(page.textContent('[data-test=remind-history]')).resolves.toContain('2026-03-05 10:30 孙晓燕 催 赵敏(呈批)');
+
+    const saved = await saveWorkbook(page, 'tz-remind-');
+    const verify = await runCli(['verify', saved]);
+    expect(verify.code).toBe(0);
+    const check = await runCli(['check', saved, '--as-of', '2026-03-05']);
+    expect(check.stdout).toContain('已催办 2 次仍未办理(最近一次 2026-03-05 10:30 孙晓燕 催 赵敏)');
+    expect(check.stdout.match(/已催办 1 次仍未办理/g)).toHaveLength(2);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('赵敏 cannot chase herself: the record waits on her, and the page says so', async () => {
+    await page.selectOption('[data-test=user]', '赵敏');
+    await page.click('[data-test=tab-queue]');
+    await page.waitForSelector('[data-test=screen-queue][data-loaded]');
+    await expect(page.locator('[data-test=queue-mine-overdue] [data-test=queue-mine-overdue-item]').count()).resolves.toBe(3);
+    await page.locator(`[data-test=queue-overdue-item][data-number="${numbers[1]}"] [data-test=remind]`).click();
+    await expect(page.textContent('[data-test=flash-warn]')).resolves.toContain('正等您本人办理,不能催办自己');
+    await expect(page.locator('[data-test=remind-messages]').count()).resolves.toBe(0);
+  });
+});

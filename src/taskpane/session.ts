@@ -17,6 +17,8 @@ import type { SavedMapping } from '../core/import/mapping';
 import type { Prepared, SourceSheet } from '../core/import/prepare';
 import { analyseImport, runImport, type Analysis, type RunResult } from '../import/runImport';
 import { checkStructure, type StructureProblem } from '../core/structure';
+import { isTakenOver, takenOverCandidates, takenOverColumns } from '../core/takenOver';
+import { parseInstant } from '../core/dates';
 import { recordNumber, type WorkflowAction } from '../core/transitions';
 import { auditNumber, numbersKey, provisionalNumber } from '../core/numberingStep';
 import type { Bilingual } from '../i18n';
@@ -48,6 +50,8 @@ export interface RegisterData {
   problems: StructureProblem[];
   /** Rows the 待办 queue counted as open or due but did not read in full (beyond its page). */
   unread?: number;
+  /** Body indexes of records taken over from a ledger (core/takenOver) among those with a deadline open: none is chased. */
+  takenOver?: ReadonlySet<number>;
 }
 
 export type ActionResult = { ok: true; number: string; status: string | null } | { ok: false; errors: FieldError[] };
@@ -150,8 +154,12 @@ export class Session {
       .filter((d) => d.snapshot && d.problems.length === 0)
       .map((d) => {
         const rows = queueRows(d.meta.spec, d.records, asOf, soonMs);
-        const mine = user && settings ? likelyMine(d.meta.spec, settings, d.records, rows, user, this.now()) : new Set(rows);
-        return { d, first: rows.filter((r) => mine.has(r)), rest: rows.filter((r) => !mine.has(r)) };
+        // Closed by their status and here only for a deadline: perhaps taken over from a ledger, which their step
+        // columns tell. They come last, so that an imported ledger of thousands does not fill the page.
+        const maybeTaken = new Set(takenOverCandidates(d.meta.spec, d.records, asOf, soonMs));
+        const open = rows.filter((r) => !maybeTaken.has(r));
+        const mine = user && settings ? likelyMine(d.meta.spec, settings, d.records, open, user, this.now()) : new Set(open);
+        return { d, first: open.filter((r) => mine.has(r)), rest: open.filter((r) => !mine.has(r)), closed: rows.filter((r) => maybeTaken.has(r)) };
       });
     let room = limit;
     const take = (rows: number[]) => {
@@ -160,15 +168,60 @@ export class Session {
       return taken;
     };
     const firsts = candidates.map((c) => take(c.first));
-    const pages = candidates.map((c, i) => ({ d: c.d, rows: [...firsts[i], ...take(c.rest)].sort((a, b) => a - b), unread: c.first.length + c.rest.length }));
-    const tables = pages.filter((p) => p.rows.length).map((p) => ({ table: p.d.meta.table, columns: queueColumns(p.d.meta.spec), rowsAt: p.rows }));
+    const rests = candidates.map((c) => take(c.rest));
+    const pages = candidates.map((c, i) => {
+      const closed = take(c.closed);
+      return {
+        d: c.d,
+        rows: [...firsts[i], ...rests[i], ...closed].sort((a, b) => a - b),
+        // Closed rows beyond the page: only their status and step actors, in the same read, to count those still due.
+        beyond: c.closed.slice(closed.length),
+        due: c.first.length + c.rest.length + c.closed.length,
+      };
+    });
+    const beyondKey = (table: string) => `${table}#takenOver`;
+    const tables = pages.flatMap((p) => [
+      ...(p.rows.length ? [{ table: p.d.meta.table, columns: queueColumns(p.d.meta.spec), rowsAt: p.rows }] : []),
+      ...(p.beyond.length ? [{ table: p.d.meta.table, key: beyondKey(p.d.meta.table), columns: takenOverColumns(p.d.meta.spec), rowsAt: p.beyond }] : []),
+    ]);
     const result = tables.length ? await this.port.read({ tables }) : null;
-    const unread = new Map(pages.map((p) => [p.d.meta.table, p.unread - p.rows.length]));
+    const unread = new Map(
+      pages.map((p) => {
+        const beyond = result?.tables[beyondKey(p.d.meta.table)];
+        const takenBeyond = beyond ? snapshotRecords(p.d.meta.spec, beyond).filter((r) => isTakenOver(p.d.meta.spec, r)).length : 0;
+        return [p.d.meta.table, p.due - p.rows.length - takenBeyond];
+      }),
+    );
     return scan.map((d) => {
       const snapshot = result?.tables[d.meta.table];
-      if (snapshot) return { ...registerData(d.meta, snapshot), unread: unread.get(d.meta.table) ?? 0 };
+      if (snapshot) {
+        const data = registerData(d.meta, snapshot);
+        return { ...data, records: data.records.filter((r) => !isTakenOver(d.meta.spec, r)), unread: unread.get(d.meta.table) ?? 0 };
+      }
       return d.problems.length ? d : { ...d, records: [], unread: unread.get(d.meta.table) ?? 0 };
     });
+  }
+
+  /**
+   * The records of a narrow read that are taken over from a ledger (core/takenOver), among those closed by their
+   * status with a deadline open by `asOf + horizonMs`: one more read, of their status and step actors, only when
+   * there are such records (a workbook that imported none reads nothing more).
+   */
+  private async markTakenOver(data: RegisterData[], asOf: number, horizonMs: number): Promise<RegisterData[]> {
+    const reads = data.flatMap((d) => {
+      const rows = takenOverCandidates(d.meta.spec, d.records, asOf, horizonMs);
+      return rows.length ? [{ d, rows }] : [];
+    });
+    if (!reads.length) return data;
+    const result = await this.port.read({ tables: reads.map(({ d, rows }) => ({ table: d.meta.table, columns: takenOverColumns(d.meta.spec), rowsAt: rows })) });
+    const marked = new Map(
+      reads.map(({ d }) => {
+        const snapshot = result.tables[d.meta.table];
+        const records = snapshot ? snapshotRecords(d.meta.spec, snapshot) : [];
+        return [d, new Set(records.filter((r) => isTakenOver(d.meta.spec, r)).map((r) => r.index))] as const;
+      }),
+    );
+    return data.map((d) => (marked.has(d) ? { ...d, takenOver: marked.get(d) } : d));
   }
 
   /** One read: the register's last rows for the records list (all of them when small). */
@@ -272,10 +325,15 @@ export class Session {
     return { record, sheet: formSheetOf(meta), problems: [] };
   }
 
-  /** Recounts every register into 汇总 with charts: one read of all tables, one write (which copies the overdue numbers). */
+  /**
+   * Recounts every register into 汇总 with charts: one read of all tables, one write (which copies the overdue
+   * numbers); between them, only where records closed with a deadline passed may be taken over from a ledger, one
+   * read of their step actors (markTakenOver).
+   */
   async refreshSummary(): Promise<Summary> {
-    const data = await this.load(undefined, summaryColumns);
+    const read = await this.load(undefined, summaryColumns);
     const nowText = this.now();
+    const data = await this.markTakenOver(read, parseInstant(nowText) ?? 0, 0);
     const { summary, batch } = summaryBatch(data, nowText);
     return withCopiedNumbers(summary, await this.port.write(batch));
   }

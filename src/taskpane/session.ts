@@ -154,27 +154,28 @@ export class Session {
       .filter((d) => d.snapshot && d.problems.length === 0)
       .map((d) => {
         const rows = queueRows(d.meta.spec, d.records, asOf, soonMs);
-        // Closed by their status and here only for a deadline: perhaps taken over from a ledger, which their step
-        // columns tell. They come last, so that an imported ledger of thousands does not fill the page.
+        // Closed by their status and here only for a deadline: perhaps taken over from a ledger, which only their
+        // step columns tell. They have a page of their own, newest first, so that an imported ledger of thousands
+        // never crowds out what is open; past it only their status and step actors are read, to count those due.
         const maybeTaken = new Set(takenOverCandidates(d.meta.spec, d.records, asOf, soonMs));
         const open = rows.filter((r) => !maybeTaken.has(r));
         const mine = user && settings ? likelyMine(d.meta.spec, settings, d.records, open, user, this.now()) : new Set(open);
-        return { d, first: open.filter((r) => mine.has(r)), rest: open.filter((r) => !mine.has(r)), closed: rows.filter((r) => maybeTaken.has(r)) };
+        return { d, first: open.filter((r) => mine.has(r)), rest: open.filter((r) => !mine.has(r)), closed: rows.filter((r) => maybeTaken.has(r)).reverse() };
       });
-    let room = limit;
-    const take = (rows: number[]) => {
+    const pageOf = (room: number) => (rows: number[]) => {
       const taken = rows.slice(0, Math.max(room, 0));
       room -= taken.length;
       return taken;
     };
+    const take = pageOf(limit);
+    const takeClosed = pageOf(limit);
     const firsts = candidates.map((c) => take(c.first));
     const rests = candidates.map((c) => take(c.rest));
     const pages = candidates.map((c, i) => {
-      const closed = take(c.closed);
+      const closed = takeClosed(c.closed);
       return {
         d: c.d,
         rows: [...firsts[i], ...rests[i], ...closed].sort((a, b) => a - b),
-        // Closed rows beyond the page: only their status and step actors, in the same read, to count those still due.
         beyond: c.closed.slice(closed.length),
         due: c.first.length + c.rest.length + c.closed.length,
       };

@@ -1,4 +1,5 @@
 /** Records taken over from a hand-made ledger: closed by status, no step acted on in Taizhang (core/takenOver). */
+import { planAction } from '../../src/core/actions';
 import { checkWorkbook } from '../../src/core/check';
 import { parseAsOf } from '../../src/core/dates';
 import { IMPORT_LOG_HEADER, importedRow } from '../../src/core/import/importLog';
@@ -65,5 +66,17 @@ describe('taken over from a ledger', () => {
     ]);
     // Without _导入 the imported ones' statuses are unexplained too, but still nothing of theirs is overdue.
     expect(located(checkWorkbook(o.content(), asOf)).filter((l) => l.includes('overdue'))).toEqual(['overdue 收文登记!L4 deadline.overdue', 'overdue 收文登记!N5 deadline.overdue']);
+  });
+
+  it('cannot be approved, returned or rejected in Taizhang; completing a field keeps the ledger’s status', async () => {
+    const { o, table } = await ledgerOffice();
+    const refused = await planAction(o.ctx('incoming_docs', '2026-11-30T10:00'), { row: 0 }, { kind: 'approve', opinion: '同意' }, '赵敏');
+    expect(refused.ok ? [] : refused.errors.map((e) => [e.rule, e.message])).toEqual([['workflow.takenOver', '记录从手工台账接收,状态为“已办结”,未在台账中审批,不能再办理']]);
+    await o.act('incoming_docs', '2026-11-30T10:00', 0, { kind: 'update', values: { 阅批日期: '2025-03-05', 办结日期: '2025-03-10' } }, '孙晓燕');
+    expect(table.rows[0][table.headers.indexOf(STATUS_HEADER)]).toBe('已办结');
+    expect(table.rows[0][table.headers.indexOf('办结日期')]).not.toBeNull();
+    // A record submitted here and closed by approvals is acted on as before (here: nothing left to approve).
+    const done = await planAction(o.ctx('incoming_docs', '2026-11-30T10:00'), { row: 3 }, { kind: 'approve', opinion: '同意' }, '赵敏');
+    expect(done.ok ? [] : done.errors.map((e) => e.rule)).toEqual(['workflow.closed']);
   });
 });

@@ -17,7 +17,7 @@ import type { SavedMapping } from '../core/import/mapping';
 import type { Prepared, SourceSheet } from '../core/import/prepare';
 import { analyseImport, runImport, type Analysis, type RunResult } from '../import/runImport';
 import { checkStructure, type StructureProblem } from '../core/structure';
-import { isTakenOver, takenOverCandidates, takenOverColumns } from '../core/takenOver';
+import { isTakenOver, takenOverCandidates } from '../core/takenOver';
 import { parseInstant } from '../core/dates';
 import { recordNumber, type WorkflowAction } from '../core/transitions';
 import { auditNumber, numbersKey, provisionalNumber } from '../core/numberingStep';
@@ -30,6 +30,7 @@ import { applyRangeWrites, settingsBatch } from './settingsSheet';
 import { queueColumns, summaryColumns } from './columns';
 import { QUEUE_PAGE, likelyMine, queueRows } from './queueRows';
 import { summaryBatch, withCopiedNumbers, type Summary } from './summary';
+import { takenOverIn, takenOverRead } from './takenOverReads';
 
 /**
  * The record detail looks for its audit entries among the log's latest rows: the whole log of a busy office
@@ -156,7 +157,7 @@ export class Session {
         const rows = queueRows(d.meta.spec, d.records, asOf, soonMs);
         // Closed by their status and here only for a deadline: perhaps taken over from a ledger, which only their
         // step columns tell. They have a page of their own, newest first, so that an imported ledger of thousands
-        // never crowds out what is open; past it only their status and step actors are read, to count those due.
+        // never crowds out what is open; past it only their first step's actor is read, to count those still due.
         const maybeTaken = new Set(takenOverCandidates(d.meta.spec, d.records, asOf, soonMs));
         const open = rows.filter((r) => !maybeTaken.has(r));
         const mine = user && settings ? likelyMine(d.meta.spec, settings, d.records, open, user, this.now()) : new Set(open);
@@ -183,13 +184,12 @@ export class Session {
     const beyondKey = (table: string) => `${table}#takenOver`;
     const tables = pages.flatMap((p) => [
       ...(p.rows.length ? [{ table: p.d.meta.table, columns: queueColumns(p.d.meta.spec), rowsAt: p.rows }] : []),
-      ...(p.beyond.length ? [{ table: p.d.meta.table, key: beyondKey(p.d.meta.table), columns: takenOverColumns(p.d.meta.spec), rowsAt: p.beyond }] : []),
+      ...(p.beyond.length ? [takenOverRead(p.d.meta.spec, p.d.meta.table, p.beyond, p.d.snapshot!.rowCount, beyondKey(p.d.meta.table))] : []),
     ]);
     const result = tables.length ? await this.port.read({ tables }) : null;
     const unread = new Map(
       pages.map((p) => {
-        const beyond = result?.tables[beyondKey(p.d.meta.table)];
-        const takenBeyond = beyond ? snapshotRecords(p.d.meta.spec, beyond).filter((r) => isTakenOver(p.d.meta.spec, r)).length : 0;
+        const takenBeyond = p.beyond.length ? takenOverIn(p.d.meta.spec, p.d.records, p.beyond, result?.tables[beyondKey(p.d.meta.table)]).size : 0;
         return [p.d.meta.table, p.due - p.rows.length - takenBeyond];
       }),
     );
@@ -205,8 +205,8 @@ export class Session {
 
   /**
    * The records of a narrow read that are taken over from a ledger (core/takenOver), among those closed by their
-   * status with a deadline open by `asOf + horizonMs`: one more read, of their status and step actors, only when
-   * there are such records (a workbook that imported none reads nothing more).
+   * status with a deadline open by `asOf + horizonMs`: one more read, of their first step's actor, only when there
+   * are such records (a workbook that imported none reads nothing more).
    */
   private async markTakenOver(data: RegisterData[], asOf: number, horizonMs: number): Promise<RegisterData[]> {
     const reads = data.flatMap((d) => {
@@ -214,14 +214,8 @@ export class Session {
       return rows.length ? [{ d, rows }] : [];
     });
     if (!reads.length) return data;
-    const result = await this.port.read({ tables: reads.map(({ d, rows }) => ({ table: d.meta.table, columns: takenOverColumns(d.meta.spec), rowsAt: rows })) });
-    const marked = new Map(
-      reads.map(({ d }) => {
-        const snapshot = result.tables[d.meta.table];
-        const records = snapshot ? snapshotRecords(d.meta.spec, snapshot) : [];
-        return [d, new Set(records.filter((r) => isTakenOver(d.meta.spec, r)).map((r) => r.index))] as const;
-      }),
-    );
+    const result = await this.port.read({ tables: reads.map(({ d, rows }) => takenOverRead(d.meta.spec, d.meta.table, rows, d.snapshot!.rowCount)) });
+    const marked = new Map(reads.map(({ d, rows }) => [d, takenOverIn(d.meta.spec, d.records, rows, result.tables[d.meta.table])] as const));
     return data.map((d) => (marked.has(d) ? { ...d, takenOver: marked.get(d) } : d));
   }
 
@@ -329,7 +323,7 @@ export class Session {
   /**
    * Recounts every register into 汇总 with charts: one read of all tables, one write (which copies the overdue
    * numbers); between them, only where records closed with a deadline passed may be taken over from a ledger, one
-   * read of their step actors (markTakenOver).
+   * read of their first step's actor (markTakenOver).
    */
   async refreshSummary(): Promise<Summary> {
     const read = await this.load(undefined, summaryColumns);

@@ -152,6 +152,14 @@ describe.each([
     // With no page at all, what 读取更多 would bring is the office's two records, not the ledger's forty.
     const none = await session.loadQueue(asOf(), 3 * 86_400_000, '赵敏', 0);
     expect(none.find((d) => d.meta.id === spec.id)!).toMatchObject({ records: [], unread: 2 });
+    // A page of twelve: eleven ledger records read in full and dropped, the oldest 29 judged by their rows' actor
+    // cells alone (few enough to be read by row rather than as a whole column).
+    host.syncs();
+    const twelve = (await session.loadQueue(asOf(), 3 * 86_400_000, '赵敏', 12)).find((d) => d.meta.id === spec.id)!;
+    const twelveSyncs = host.syncs();
+    if (twelveSyncs !== null) expect(twelveSyncs).toBe(2);
+    expect(numbers(twelve.records)).toEqual(['SW-2026-0041', 'SW-2026-0042']);
+    expect(twelve.unread).toBe(0);
   });
 
   it('the record’s detail reads as taken over: the ledger’s status, no pending step, its 导入 audit entry', async () => {

@@ -145,8 +145,10 @@ export class Session {
   /**
    * The 待办 queue's data in two reads: status and deadline fields of every row, then every column the queue
    * shows of at most `limit` rows still open or due by `asOf + soonMs` (queueRows) — those `user` may act on first,
-   * judged from their status. Other rows come back without records; the ones open or due but beyond the page are
-   * counted in `unread`, for the pane to read on demand.
+   * judged from their status. Closed records with a deadline due have a page of their own, newest first (past it,
+   * only their first approval step's actor is read, in the same read): those taken over from a ledger are left out
+   * (core/takenOver). Other rows come back without records; the ones open or due but beyond the page are counted
+   * in `unread`, for the pane to read on demand.
    */
   async loadQueue(asOf: number, soonMs: number, user: string | null = null, limit = QUEUE_PAGE): Promise<RegisterData[]> {
     const scan = await this.load(undefined, summaryColumns);

@@ -15,7 +15,8 @@ import { settingsFromSheet } from './settings';
 import { checkStructure } from './structure';
 import { recordNumber, serialField } from './transitions';
 import { validateValues } from './validate';
-import { STATUS_DRAFT, deriveState, stepProblems } from './workflow';
+import { STATUS_DRAFT, deriveState, stepDone, stepProblems } from './workflow';
+import { isTakenOver } from './takenOver';
 import { stepActorProblems } from './authority';
 import { auditNumber, pendingNumberState } from './numberingStep';
 import { isAuditHeader, rowToEntry } from './audit';
@@ -107,11 +108,14 @@ function numberingFinding(p: NumberingProblem, pattern: string, field: string): 
 function checkRegister(place: Place, records: RegisterRecord[], settings: SettingsSpec | null, consumption: ConsumptionEvent[], asOf: number, report: CheckReport, imported: Set<string> = new Set(), chases: Chases = new Map()): void {
   const spec = place.meta.spec;
   const before = report.findings.length;
-  // An imported record closed by its ledger has no approval steps in Taizhang: its status and deadlines are the ledger's.
-  const takenOver = (r: RegisterRecord) => imported.has(recordNumber(spec, r.values)) && !Object.values(r.steps).some((s) => s.actor) && r.status !== null && deriveState(spec, r).status !== r.status;
+  // A record closed with no step acted on in Taizhang has nothing waiting (isTakenOver): no deadline is chased, as in
+  // the pane. Its status is the ledger's only when an import says so (_导入): a status typed over a record submitted
+  // here, before anyone approved it, looks the same and is reported.
+  const takenOver = new Set(records.filter((r) => isTakenOver(spec, r)));
+  const statusFromLedger = (r: RegisterRecord) => imported.has(recordNumber(spec, r.values)) && !Object.values(r.steps).some(stepDone);
   for (const record of records) {
     for (const e of validateValues(spec, record.values, { settings, consumption })) report.findings.push(locate(place, record, e));
-    if (spec.chain.length && !takenOver(record)) {
+    if (spec.chain.length && !statusFromLedger(record)) {
       const derived = deriveState(spec, record).status;
       const stored = record.status ?? '';
       if (!(stored === derived || (stored === '' && derived === STATUS_DRAFT)))
@@ -138,7 +142,7 @@ function checkRegister(place: Place, records: RegisterRecord[], settings: Settin
     for (const p of numberingProblems(compilePattern(serial.rules.pattern!), rows))
       report.findings.push(locate(place, byRow.get(p.row)!, numberingFinding(p, serial.rules.pattern!, serial.name)));
   }
-  const view = deadlineView(spec, imported.size ? records.filter((r) => !takenOver(r)) : records, asOf);
+  const view = deadlineView(spec, takenOver.size ? records.filter((r) => !takenOver.has(r)) : records, asOf);
   const overdue = view.overdue.map((item: DeadlineItem) => locate(place, item.record, { field: item.deadline.doneField, rule: 'deadline.overdue', ...deadlineMessage(item) }, 'overdue'));
   report.findings.push(...overdue);
   let chasedCount = 0;

@@ -18,6 +18,7 @@ import { auditNumber } from './numberingStep';
 import { recordTitleValue } from './recordTitle';
 import { rowToRecord } from './records';
 import { emailsOf } from './settings';
+import { isTakenOver } from './takenOver';
 import { recordNumber, type WorkflowRecord } from './transitions';
 import { STATUS_DONE, STATUS_RETURNED, approvalStepsOf, deriveState, stepOutcome } from './workflow';
 import type { ReadRequest, ReadResult, WriteBatch } from '../workbook/port';
@@ -210,6 +211,10 @@ export async function planReminders(
       continue;
     }
     const spec = meta.spec;
+    if (isTakenOver(spec, record)) {
+      plan.skipped.push({ item, errors: skip(`记录“${item.number}”是从手工台账接收的已结记录,没有待办事项,无需催办`, `Record "${item.number}" was taken over closed from a ledger: nothing waits, nothing to chase`) });
+      continue;
+    }
     const holding = holdingOf(spec, meta, input.settings, record, input.now);
     const deadline = openDeadlines(spec, record, asOf).filter((d) => d.leftMs <= input.soonMs).sort((a, b) => a.due - b.due)[0] ?? null;
     if (!holding.step && !deadline) {

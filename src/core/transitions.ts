@@ -22,6 +22,7 @@ import {
   type WorkflowState,
 } from './workflow';
 import { actorOf } from './delegation';
+import { isTakenOver } from './takenOver';
 import { actingAs, stepAuthority } from './authority';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 
@@ -88,6 +89,10 @@ export function transition(
   if (state.status === STATUS_REJECTED || state.status === STATUS_WITHDRAWN)
     return refuse('workflow.closed', `记录${state.status},不能再办理`, `The record is closed (${state.status}); no further action`);
   if (state.status === STATUS_DRAFT) return refuse('workflow.draft', '记录尚未提交', 'The record has not been submitted');
+  // A ledger's closed record has no steps here: its status stands, and only its fields may be completed.
+  const takenOver = isTakenOver(spec, record);
+  if (takenOver && action.kind !== 'update')
+    return refuse('workflow.takenOver', `记录从手工台账接收,状态为“${record.status}”,未在台账中审批,不能再办理`, `The record was taken over from a ledger as ${record.status}; it has no approval steps here and cannot be acted on`);
 
   switch (action.kind) {
     case 'approve':
@@ -152,7 +157,7 @@ export function transition(
       if (!merged.ok) return merged;
       if (state.approvals > 0 && !sameRoute(spec, record.values, merged.values))
         return refuse('workflow.routeChange', '已开始审批,不能修改决定审批路线的字段', 'Approval has started; fields that choose the route cannot change');
-      return { ok: true, record: withStatus(spec, { ...record, values: merged.values }) };
+      return { ok: true, record: takenOver ? { ...record, values: merged.values } : withStatus(spec, { ...record, values: merged.values }) };
     }
   }
 }

@@ -147,6 +147,11 @@ export const enUS: Record<MessageKey, string> = {
   'detail.returnedToApplicant': 'Returned to {who}, waiting to be edited and resubmitted.',
   'detail.notFound': 'This record is gone (perhaps deleted by someone else); refresh.',
 
+  'takenOver.imported': 'Imported from a hand-made ledger by {who} on {time} as “{status}”, the ledger’s status; it has no approval steps here, so it is not in anyone’s queue and nothing of it is overdue.',
+  'takenOver.ledger': 'Status “{status}” with no approval step done here (taken over from a hand-made ledger): not in anyone’s queue, and nothing of it is overdue.',
+  'takenOver.typedOver': 'But this record was submitted here: the status “{status}” was typed over and the approval columns are empty. Please check; taizhang check reports it.',
+  'takenOver.step': 'Not handled in Taizhang (a ledger record)',
+
   'action.approve': 'Approved',
   'action.return': 'Returned',
   'action.reject': 'Rejected',

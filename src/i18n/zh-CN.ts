@@ -145,6 +145,11 @@ export const zhCN = {
   'detail.returnedToApplicant': '已退回登记人 {who},等待修改后重新提交。',
   'detail.notFound': '找不到这条记录(可能已被他人删除),请刷新。',
 
+  'takenOver.imported': '此记录由 {who} 于 {time} 从手工台账导入,状态为台账所记的“{status}”,未在台账中审批:不进入待办,也不计逾期。',
+  'takenOver.ledger': '此记录状态为“{status}”,审批步骤未在台账中办理(从手工台账接收):不进入待办,也不计逾期。',
+  'takenOver.typedOver': '但此记录是在台账中提交的:状态“{status}”是直接改写的,审批栏为空。请核对;taizhang check 会报告它。',
+  'takenOver.step': '未在台账中办理(手工台账记录)',
+
   'action.approve': '同意',
   'action.return': '退回',
   'action.reject': '驳回',

@@ -6,10 +6,9 @@
 import { mayActOnStep } from '../core/authority';
 import { openDeadlines } from '../core/deadlines';
 import type { RegisterRecord } from '../core/records';
-import { STATUS_DONE, STATUS_REJECTED, STATUS_WITHDRAWN, pendingStatus } from '../core/workflow';
+import { isClosedStatus } from '../core/takenOver';
+import { pendingStatus } from '../core/workflow';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
-
-const CLOSED = new Set([STATUS_DONE, STATUS_REJECTED, STATUS_WITHDRAWN]);
 
 /**
  * Body indexes of records someone may still have to act on: not closed by their status (a blank or unknown status
@@ -17,7 +16,7 @@ const CLOSED = new Set([STATUS_DONE, STATUS_REJECTED, STATUS_WITHDRAWN]);
  */
 export function queueRows(spec: RegisterSpec, records: RegisterRecord[], asOf: number, soonMs: number): number[] {
   return records
-    .filter((r) => (spec.chain.length > 0 && !CLOSED.has(r.status ?? '')) || openDeadlines(spec, r, asOf).some((d) => d.leftMs <= soonMs))
+    .filter((r) => (spec.chain.length > 0 && !isClosedStatus(r.status)) || openDeadlines(spec, r, asOf).some((d) => d.leftMs <= soonMs))
     .map((r) => r.index);
 }
 

@@ -18,6 +18,8 @@ import type { SavedMapping } from '../core/import/mapping';
 import type { Prepared, SourceSheet } from '../core/import/prepare';
 import { analyseImport, runImport, type Analysis, type RunResult } from '../import/runImport';
 import { checkStructure, type StructureProblem } from '../core/structure';
+import { isTakenOver, takenOverCandidates } from '../core/takenOver';
+import { parseInstant } from '../core/dates';
 import { recordNumber, type WorkflowAction } from '../core/transitions';
 import { auditNumber, numbersKey, provisionalNumber } from '../core/numberingStep';
 import type { Bilingual } from '../i18n';
@@ -29,6 +31,7 @@ import { applyRangeWrites, settingsBatch } from './settingsSheet';
 import { queueColumns, summaryColumns } from './columns';
 import { QUEUE_PAGE, likelyMine, queueRows } from './queueRows';
 import { summaryBatch, withCopiedNumbers, type Summary } from './summary';
+import { takenOverIn, takenOverRead } from './takenOverReads';
 
 /**
  * The record detail looks for its audit entries among the log's latest rows: the whole log of a busy office
@@ -49,6 +52,8 @@ export interface RegisterData {
   problems: StructureProblem[];
   /** Rows the 待办 queue counted as open or due but did not read in full (beyond its page). */
   unread?: number;
+  /** Body indexes of records taken over from a ledger (core/takenOver) among those with a deadline open: none is chased. */
+  takenOver?: ReadonlySet<number>;
 }
 
 export type ActionResult = { ok: true; number: string; status: string | null } | { ok: false; errors: FieldError[] };
@@ -141,8 +146,10 @@ export class Session {
   /**
    * The 待办 queue's data in two reads: status and deadline fields of every row, then every column the queue
    * shows of at most `limit` rows still open or due by `asOf + soonMs` (queueRows) — those `user` may act on first,
-   * judged from their status. Other rows come back without records; the ones open or due but beyond the page are
-   * counted in `unread`, for the pane to read on demand.
+   * judged from their status. Closed records with a deadline due have a page of their own, newest first (past it,
+   * only their first approval step's actor is read, in the same read): those taken over from a ledger are left out
+   * (core/takenOver). Other rows come back without records; the ones open or due but beyond the page are counted
+   * in `unread`, for the pane to read on demand.
    */
   async loadQueue(asOf: number, soonMs: number, user: string | null = null, limit = QUEUE_PAGE): Promise<RegisterData[]> {
     const scan = await this.load(undefined, summaryColumns);
@@ -151,25 +158,68 @@ export class Session {
       .filter((d) => d.snapshot && d.problems.length === 0)
       .map((d) => {
         const rows = queueRows(d.meta.spec, d.records, asOf, soonMs);
-        const mine = user && settings ? likelyMine(d.meta.spec, settings, d.records, rows, user, this.now()) : new Set(rows);
-        return { d, first: rows.filter((r) => mine.has(r)), rest: rows.filter((r) => !mine.has(r)) };
+        // Closed by their status and here only for a deadline: perhaps taken over from a ledger, which only their
+        // step columns tell. They have a page of their own, newest first, so that an imported ledger of thousands
+        // never crowds out what is open; past it only their first step's actor is read, to count those still due.
+        const maybeTaken = new Set(takenOverCandidates(d.meta.spec, d.records, asOf, soonMs));
+        const open = rows.filter((r) => !maybeTaken.has(r));
+        const mine = user && settings ? likelyMine(d.meta.spec, settings, d.records, open, user, this.now()) : new Set(open);
+        return { d, first: open.filter((r) => mine.has(r)), rest: open.filter((r) => !mine.has(r)), closed: rows.filter((r) => maybeTaken.has(r)).reverse() };
       });
-    let room = limit;
-    const take = (rows: number[]) => {
+    const pageOf = (room: number) => (rows: number[]) => {
       const taken = rows.slice(0, Math.max(room, 0));
       room -= taken.length;
       return taken;
     };
+    const take = pageOf(limit);
+    const takeClosed = pageOf(limit);
     const firsts = candidates.map((c) => take(c.first));
-    const pages = candidates.map((c, i) => ({ d: c.d, rows: [...firsts[i], ...take(c.rest)].sort((a, b) => a - b), unread: c.first.length + c.rest.length }));
-    const tables = pages.filter((p) => p.rows.length).map((p) => ({ table: p.d.meta.table, columns: queueColumns(p.d.meta.spec), rowsAt: p.rows }));
+    const rests = candidates.map((c) => take(c.rest));
+    const pages = candidates.map((c, i) => {
+      const closed = takeClosed(c.closed);
+      return {
+        d: c.d,
+        rows: [...firsts[i], ...rests[i], ...closed].sort((a, b) => a - b),
+        beyond: c.closed.slice(closed.length),
+        due: c.first.length + c.rest.length + c.closed.length,
+      };
+    });
+    const beyondKey = (table: string) => `${table}#takenOver`;
+    const tables = pages.flatMap((p) => [
+      ...(p.rows.length ? [{ table: p.d.meta.table, columns: queueColumns(p.d.meta.spec), rowsAt: p.rows }] : []),
+      ...(p.beyond.length ? [takenOverRead(p.d.meta.spec, p.d.meta.table, p.beyond, p.d.snapshot!.rowCount, beyondKey(p.d.meta.table))] : []),
+    ]);
     const result = tables.length ? await this.port.read({ tables }) : null;
-    const unread = new Map(pages.map((p) => [p.d.meta.table, p.unread - p.rows.length]));
+    const unread = new Map(
+      pages.map((p) => {
+        const takenBeyond = p.beyond.length ? takenOverIn(p.d.meta.spec, p.d.records, p.beyond, result?.tables[beyondKey(p.d.meta.table)]).size : 0;
+        return [p.d.meta.table, p.due - p.rows.length - takenBeyond];
+      }),
+    );
     return scan.map((d) => {
       const snapshot = result?.tables[d.meta.table];
-      if (snapshot) return { ...registerData(d.meta, snapshot), unread: unread.get(d.meta.table) ?? 0 };
+      if (snapshot) {
+        const data = registerData(d.meta, snapshot);
+        return { ...data, records: data.records.filter((r) => !isTakenOver(d.meta.spec, r)), unread: unread.get(d.meta.table) ?? 0 };
+      }
       return d.problems.length ? d : { ...d, records: [], unread: unread.get(d.meta.table) ?? 0 };
     });
+  }
+
+  /**
+   * The records of a narrow read that are taken over from a ledger (core/takenOver), among those closed by their
+   * status with a deadline open by `asOf + horizonMs`: one more read, of their first step's actor, only when there
+   * are such records (a workbook that imported none reads nothing more).
+   */
+  private async markTakenOver(data: RegisterData[], asOf: number, horizonMs: number): Promise<RegisterData[]> {
+    const reads = data.flatMap((d) => {
+      const rows = takenOverCandidates(d.meta.spec, d.records, asOf, horizonMs);
+      return rows.length ? [{ d, rows }] : [];
+    });
+    if (!reads.length) return data;
+    const result = await this.port.read({ tables: reads.map(({ d, rows }) => takenOverRead(d.meta.spec, d.meta.table, rows, d.snapshot!.rowCount)) });
+    const marked = new Map(reads.map(({ d, rows }) => [d, takenOverIn(d.meta.spec, d.records, rows, result.tables[d.meta.table])] as const));
+    return data.map((d) => (marked.has(d) ? { ...d, takenOver: marked.get(d) } : d));
   }
 
   /** One read: the register's last rows for the records list (all of them when small). */
@@ -287,10 +337,15 @@ export class Session {
     return { record, sheet: formSheetOf(meta), problems: [] };
   }
 
-  /** Recounts every register into 汇总 with charts: one read of all tables, one write (which copies the overdue numbers). */
+  /**
+   * Recounts every register into 汇总 with charts: one read of all tables, one write (which copies the overdue
+   * numbers); between them, only where records closed with a deadline passed may be taken over from a ledger, one
+   * read of their first step's actor (markTakenOver).
+   */
   async refreshSummary(): Promise<Summary> {
-    const data = await this.load(undefined, summaryColumns);
+    const read = await this.load(undefined, summaryColumns);
     const nowText = this.now();
+    const data = await this.markTakenOver(read, parseInstant(nowText) ?? 0, 0);
     const { summary, batch } = summaryBatch(data, nowText);
     return withCopiedNumbers(summary, await this.port.write(batch));
   }

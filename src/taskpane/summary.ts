@@ -70,7 +70,7 @@ export function summarise(data: RegisterData[], now: string): Summary {
     const byStatus = Object.fromEntries(STATUS_COLUMNS.map((s) => [s, 0])) as Record<StatusColumn, number>;
     const spec = d.meta.spec;
     for (const r of d.records) byStatus[statusColumn(spec.chain.length ? r.status : null)]++;
-    const view = deadlineView(spec, d.records, asOf);
+    const view = deadlineView(spec, d.takenOver?.size ? d.records.filter((r) => !d.takenOver!.has(r.index)) : d.records, asOf);
     for (const item of view.overdue)
       overdue.push({
         registerId: d.meta.id,

@@ -1,7 +1,8 @@
 /**
  * 登记 → 导入 on the standalone page in headless Chromium: a hand-made 收文登记簿 (the demo's 旧台账, written here by
  * exceljs with its merged title) imported into a blank 收文登记 workbook — mapping screen, preview with the two
- * rejected rows and why, import, and a second import that adds nothing.
+ * rejected rows and why, import, and a second import that adds nothing. The imported records, closed by the ledger
+ * with blank 阅批日期, then wait for nobody: neither 待办 nor 汇总 lists them, and one opens as taken over.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -79,5 +80,27 @@ describe('importing a hand-made ledger on the standalone page', () => {
     const preview = await page.locator('[data-test=import-warn]').textContent();
     expect(preview).toContain('可导入 0 行,拒绝 2 行,空行/合计 2 行,此前已导入 7 行');
     await expect(page.isDisabled('[data-test=import-go]')).resolves.toBe(true);
+  });
+
+  it('the imported records wait for nobody: 待办 and 汇总 list none of them, and one reads as taken over from the ledger', async () => {
+    await page.selectOption('[data-test=user]', '赵敏');
+    await page.click('[data-test=tab-queue]');
+    await page.waitForSelector('[data-test=screen-queue][data-loaded] [data-test=queue-overdue]');
+    await expect(page.locator('[data-test=queue-mine-item], [data-test=queue-overdue-item], [data-test=queue-soon-item]').count()).resolves.toBe(0);
+    await page.click('[data-test=tab-summary]');
+    await page.click('[data-test=summary-refresh]');
+    await page.waitForSelector('[data-test=summary-table]');
+    await expect(page.textContent('[data-test=summary-table]')).resolves.toContain('收文登记');
+    await expect(page.locator('[data-test=summary-overdue]').count()).resolves.toBe(0);
+    await expect(page.textContent('[data-test=screen-summary]')).resolves.toContain('没有逾期事项');
+    await page.click('[data-test=tab-records]');
+    await page.click('[data-test=screen-records][data-loaded] [data-test=record] button');
+    await page.waitForSelector('[data-test=taken-over]');
+    await expect(page.textContent('[data-test=taken-over]')).resolves.toContain('由 孙晓燕 于');
+    await expect(page.textContent('[data-test=taken-over]')).resolves.toContain('从手工台账导入,状态为台账所记的“已办结”');
+    await expect(page.textContent('[data-test=status]')).resolves.toBe('已办结');
+    await expect(page.textContent('[data-test=steps]')).resolves.toContain('未在台账中办理');
+    await expect(page.locator('[data-test=approve], [data-test=not-yours]').count()).resolves.toBe(0);
+    await page.screenshot({ path: screenshotPath('zh-CN-import-taken-over') });
   });
 });

@@ -1,5 +1,6 @@
 /** The register's records (latest first, searchable) and one record's detail: content, steps, audit, actions. */
-import type { AuditEntry } from '../../core/audit';
+import { AUDIT_ACTIONS, type AuditEntry } from '../../core/audit';
+import { isTakenOver } from '../../core/takenOver';
 import { parseInstant } from '../../core/dates';
 import { openDeadlines } from '../../core/deadlines';
 import { holdingText, reminderHistory, remind, remindItem } from './reminders';
@@ -123,7 +124,7 @@ const ACTION_DONE: Record<WorkflowAction['kind'], MessageKey> = {
   recall: 'approvals.recalled',
 };
 
-function stepsView(data: RegisterData, record: RegisterRecord): HTMLElement {
+function stepsView(data: RegisterData, record: RegisterRecord, takenOver: boolean): HTMLElement {
   const spec = data.meta.spec;
   const state = deriveState(spec, record);
   const steps = state.route ? approvalStepsOf(state.route) : [];
@@ -134,17 +135,31 @@ function stepsView(data: RegisterData, record: RegisterRecord): HTMLElement {
     steps.map((step) => {
       const e = record.steps[step.text];
       const done = !!e?.actor;
-      const current = state.pending?.text === step.text;
+      const current = !takenOver && state.pending?.text === step.text;
       return h(
         'li',
         { class: done ? 'tz-done' : current ? 'tz-current' : '', attrs: { 'data-step': step.text } },
         h('strong', null, nameOf(spec, step.text)),
         done
           ? h('div', { class: 'tz-card-meta' }, `${e!.actor} · ${displayValue(e!.time)}`, e!.opinion ? h('div', { class: 'tz-text' }, e!.opinion) : null)
-          : h('div', { class: 'tz-card-meta' }, current ? t('detail.stepWaiting') : t('detail.stepPending')),
+          : h('div', { class: 'tz-card-meta' }, takenOver ? t('takenOver.step') : current ? t('detail.stepWaiting') : t('detail.stepPending')),
       );
     }),
   );
+}
+
+/**
+ * What the pane says of a record taken over from a ledger. The audit entries it read tell an import from a record
+ * submitted here whose status was then typed over (that one `taizhang check` reports).
+ */
+function takenOverBar(spec: RegisterSpec, record: RegisterRecord, audit: AuditEntry[]): HTMLElement[] {
+  const status = statusText(spec, record.status ?? '');
+  const imported = audit.find((e) => e.action === AUDIT_ACTIONS.import);
+  const submitted = audit.some((e) => e.action === AUDIT_ACTIONS.submit);
+  return [
+    h('p', { class: 'tz-bar tz-bar-info', attrs: { 'data-test': 'taken-over' } }, imported ? t('takenOver.imported', { status, who: imported.actor, time: imported.time.replace('T', ' ') }) : t('takenOver.ledger', { status })),
+    ...(submitted && !imported ? [h('p', { class: 'tz-bar tz-bar-warn', attrs: { 'data-test': 'taken-over-typed' } }, t('takenOver.typedOver', { status }))] : []),
+  ];
 }
 
 /** The log keeps the Chinese action word (it is hashed); shown in English when the pane is. */
@@ -177,7 +192,10 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
   }
   const spec = meta.spec;
   const number = recordNumber(spec, record.values);
-  const state = deriveState(spec, record);
+  // Taken over from a ledger: its status is the ledger's and nothing waits on it, whatever its blank steps derive to.
+  const takenOver = isTakenOver(spec, record);
+  const derived = deriveState(spec, record);
+  const state = takenOver ? { ...derived, status: record.status, pending: null, closed: true } : derived;
   const settings = app.settings;
   const user = app.user;
 
@@ -254,7 +272,7 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
   const returnedOpinion = Object.values(record.steps).find((s) => s.opinion?.startsWith(MARK.returned));
   // 催办: for a record someone else must act on now, or with a deadline passed or due within days.
   const asOf = parseInstant(app.session.now()) ?? 0;
-  const waiting = state.pending !== null || openDeadlines(spec, record, asOf).some((d) => d.leftMs <= 3 * 86_400_000);
+  const waiting = !takenOver && (state.pending !== null || openDeadlines(spec, record, asOf).some((d) => d.leftMs <= 3 * 86_400_000));
   const remindPanel = h('div', { attrs: { 'data-test': 'remind-panel' } });
   const holding = waiting ? holdingText(app, meta, record) : null;
   mount(
@@ -262,6 +280,7 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
     h('div', { class: 'tz-actions' }, backButton, h('button', { attrs: { type: 'button', 'data-test': 'print' }, on: { click: () => app.go({ kind: 'print', registerId, row, back: { kind: 'detail', registerId, row, back } }) } }, t('detail.print'))),
     h('h2', null, `${registerName(spec)} ${number}`, ' ', spec.chain.length ? statusBadge(state.status, spec) : null),
     returnedOpinion && state.status === STATUS_RETURNED ? h('p', { class: 'tz-bar tz-bar-warn tz-text' }, returnedOpinion.opinion) : null,
+    takenOver ? takenOverBar(spec, record, audit) : null,
     actions,
     holding
       ? h(
@@ -278,7 +297,7 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
       { class: 'tz-table', attrs: { 'data-test': 'fields' } },
       h('tbody', null, spec.fields.map((f) => h('tr', null, h('th', null, nameOf(spec, f.name)), h('td', { class: 'tz-text', attrs: { 'data-field': f.name } }, displayValue(record.values[f.name]))))),
     ),
-    spec.chain.length ? [h('h3', null, t('detail.steps')), stepsView(data, record)] : null,
+    spec.chain.length ? [h('h3', null, t('detail.steps')), stepsView(data, record, takenOver)] : null,
     reminderHistory(audit),
     h('h3', null, t('detail.audit')),
     h('p', { class: 'tz-hint' }, t('detail.auditWindow', { n: AUDIT_WINDOW.toLocaleString() })),

@@ -197,4 +197,10 @@ export interface WorkbookPort {
    * exactly full, 2.5 takes three round trips. Lets a chunked action size its chunks to one request each.
    */
   writeLoad?(batch: WriteBatch): number;
+  /**
+   * How full one response this read would make, where the host limits a response's size (Excel: 5 MB), from what
+   * earlier reads measured; null while the sizes are not known. Lets an action add what fits to one read (刷新汇总
+   * reads the newest rows' steps in the same sync as its counts).
+   */
+  readLoad?(request: ReadRequest): number | null;
 }

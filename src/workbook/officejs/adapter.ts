@@ -27,7 +27,7 @@ import { StructureGuardError } from '../guard';
 import type { ReadRequest, ReadResult, SetupRequest, WorkbookPort, WriteBatch, WriteResult } from '../port';
 import type { HostContext, HostRun } from './host';
 import { Knowledge } from './knowledge';
-import { ReadJob, type Budget, type IoStats } from './read';
+import { ReadJob, estimateReadBytes, type Budget, type IoStats } from './read';
 import { setUpRegisters } from './setup';
 import { WriteJob } from './write';
 
@@ -103,6 +103,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
   async writeThenRead(batch: WriteBatch, next: ReadRequest): Promise<{ written: WriteResult; read: ReadResult }> {
     const done = await this.writeAndMaybeRead(batch, next);
     return { written: done.written, read: done.read ?? (await this.read(next)) };
+  }
+
+  /** WorkbookPort.readLoad: the read's estimated response over one request's budget (null: sizes not known yet). */
+  readLoad(request: ReadRequest): number | null {
+    const bytes = estimateReadBytes(request, this.knowledge);
+    return bytes === null ? null : bytes / this.budget.payloadBytes;
   }
 
   /** WorkbookPort.writeLoad, from the table structure this session last read (0 when it knows too little to say). */

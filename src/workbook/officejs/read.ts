@@ -91,6 +91,30 @@ export class CarriedWriteError extends Error {
   }
 }
 
+/**
+ * UTF-8 JSON bytes a read's values would take, from what earlier reads of this session measured (a column not
+ * measured yet counts at the default per cell); null when the size of a table it reads is not known yet.
+ */
+export function estimateReadBytes(request: ReadRequest, k: Knowledge): number | null {
+  let bytes = 0;
+  for (const read of tableReads(request)) {
+    const rows = k.rowCounts.get(read.table);
+    const headers = k.structure.get(read.table)?.headers ?? k.lastHeaders.get(read.table);
+    if (rows === undefined || headers === undefined) return null;
+    const columns = read.columns ? headers.filter((h) => read.columns!.includes(h)) : headers;
+    const rowBytes = columns.reduce((n, h) => n + (k.columnBytes(read.table, [h]) ?? DEFAULT_BYTES_PER_CELL), 0);
+    const { start, end } = read.rowsAt ? { start: 0, end: Math.min(rows, read.rowsAt.length) } : resolveWindow(read.rows, rows);
+    bytes += (end - start) * rowBytes;
+  }
+  for (const read of sheetReads(request)) {
+    const known = k.sheetRows.get(read.sheet);
+    const rows = Math.min(known ?? read.lastRows ?? 0, read.lastRows ?? Infinity);
+    if (!Number.isFinite(rows)) return null;
+    bytes += rows * (k.sheetWidths.get(read.sheet) ?? 10) * (k.bytesPerCell.get(`sheet:${read.sheet}`) ?? DEFAULT_BYTES_PER_CELL);
+  }
+  return bytes;
+}
+
 export class ReadJob {
   private readonly tableParts: TablePart[];
   private readonly sheetParts: SheetPart[];

@@ -8,13 +8,12 @@
  */
 import type { Holiday, SettingsSpec, WorkPeriod } from '../spec/schema';
 
+export { parseWorkingHours, workingHoursText } from '../spec/calendarText';
+
 export const DEFAULT_WORKING_HOURS: readonly WorkPeriod[] = [
   { from: '09:00', to: '12:00' },
   { from: '13:00', to: '18:00' },
 ];
-
-/** Words of the 节假日 list's 安排 column. */
-export const HOLIDAY_KIND_WORDS: Record<Holiday['kind'], string> = { off: '放假', work: '上班' };
 
 export interface WorkCalendar {
   /** Working periods of a day in minutes from midnight, sorted, not overlapping. */
@@ -28,31 +27,6 @@ export interface WorkCalendar {
 }
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** `09:00-12:00、13:00-18:00` (also 9:00~12:00, full-width punctuation, commas) → periods, or null when not that. */
-export function parseWorkingHours(text: string): WorkPeriod[] | null {
-  const parts = text
-    .normalize('NFKC')
-    .split(/\s*[、,;]\s*/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (!parts.length) return null;
-  const periods: WorkPeriod[] = [];
-  for (const part of parts) {
-    const m = /^(\d{1,2}):(\d{2})\s*[-~—–至到]\s*(\d{1,2}):(\d{2})$/.exec(part);
-    if (!m) return null;
-    const [from, to] = [`${m[1].padStart(2, '0')}:${m[2]}`, `${m[3].padStart(2, '0')}:${m[4]}`];
-    if (minutesOf(from) >= minutesOf(to) || minutesOf(to) > 24 * 60 || Number(m[2]) > 59 || Number(m[4]) > 59) return null;
-    periods.push({ from, to });
-  }
-  periods.sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
-  for (let i = 1; i < periods.length; i++) if (minutesOf(periods[i].from) < minutesOf(periods[i - 1].to)) return null;
-  return periods;
-}
-
-export function workingHoursText(periods: readonly WorkPeriod[]): string {
-  return periods.map((p) => `${p.from}-${p.to}`).join('、');
-}
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date, or null. */
 export function dayNumber(date: string): number | null {

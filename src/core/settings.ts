@@ -1,12 +1,13 @@
 /**
  * The 设置 sheet as the office keeps it (departments A:B, roles D:E, people G:I with 、-separated roles, the 时区 in
- * J2, one list per column from K; headers in row 1) → SettingsSpec, and who holds which role.
+ * J2, 工作时间 and 审批时限 below it (calendarSheet.ts), one list per column from K; headers in row 1) → SettingsSpec, and who holds which role.
  * The sheet, not the document, is the truth in a filled workbook: offices add people and list values there.
  */
 import { DELEGATION_HEADERS, delegationRows, delegationsFromRows } from './delegation';
 import type { CellValue } from './cells';
 import type { SettingsSpec } from '../spec/schema';
 import { TIME_ZONE_COLUMN, TIME_ZONE_HEADER, timeZoneFromSheet } from './officeClock';
+import { CALENDAR_BLOCK_HEADERS, calendarCells, calendarFromSheet } from './calendarSheet';
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -37,12 +38,14 @@ export function settingsFromSheet(rows: CellValue[][]): SettingsSpec {
       if (delegations.length) settings.delegations = delegations;
       break;
     }
+    if (CALENDAR_BLOCK_HEADERS.includes(name)) break;
     if (!name) continue;
     const values = body.map((r) => text(r[col])).filter(Boolean);
     if (values.length) settings.lists.push({ name, values });
   }
   const timeZone = timeZoneFromSheet(rows);
   if (timeZone !== undefined) settings.timeZone = timeZone;
+  Object.assign(settings, calendarFromSheet(rows).calendar);
   return settings;
 }
 
@@ -79,5 +82,10 @@ export function settingsToRows(settings: SettingsSpec): CellValue[][] {
       r.forEach((v, j) => (rows[i][at + j] = v));
     });
   }
+  if (settings.holidays?.length || settings.workingHours?.length || settings.stepLimits?.length)
+    for (const c of calendarCells(settings, width + 1)) {
+      while (rows.length <= c.row) rows.push(Array<CellValue>(width).fill(null));
+      rows[c.row][c.col] = c.value;
+    }
   return rows;
 }

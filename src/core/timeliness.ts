@@ -69,12 +69,28 @@ export interface MonthFigures {
   onTimeShare: number | null;
 }
 
+/** A record waiting at a step now. */
+export interface WaitingItem {
+  registerId: string;
+  register: string;
+  number: string;
+  step: string;
+  /** When it arrived at the step. */
+  since: string;
+  hours: number;
+  limitHours: number;
+  /** Who may act on it now. */
+  holders: string[];
+}
+
 export interface TimelinessReport {
   asOf: string;
   month: string | null;
   steps: StepFigures[];
   people: PersonFigures[];
   months: MonthFigures[];
+  /** Longest waiting first. */
+  waiting: WaitingItem[];
 }
 
 /** A pass with its working hours: the time to act, or the age so far when pending. */
@@ -152,6 +168,7 @@ export function timelinessReport(input: TimelinessInput): TimelinessReport {
     else byStep.set(keyOf(p), [p]);
   }
   const steps: StepFigures[] = [];
+  const waiting: WaitingItem[] = [];
   const months = new Map<string, { registerId: string; register: string; month: string; passed: number; onTime: number; overdue: number }>();
   for (const r of input.registers) {
     const texts = [...new Set(r.spec.chain.flatMap((route) => approvalStepsOf(route).map((s) => s.text)))];
@@ -162,6 +179,7 @@ export function timelinessReport(input: TimelinessInput): TimelinessReport {
       const own = byStep.get(keyOf({ registerId: r.spec.id, step })) ?? [];
       steps.push(stepFigures(r.spec.id, r.name, step, limit, own));
       for (const p of own) {
+        if (p.end === null) waiting.push({ registerId: r.spec.id, register: r.name, number: p.number, step, since: p.start, hours: p.hours, limitHours: limit, holders: p.holders });
         const pendingLate = p.end === null && p.hours > limit;
         if (p.end === null && !pendingLate) continue;
         const month = monthOf(p.end ?? input.asOf);
@@ -183,6 +201,7 @@ export function timelinessReport(input: TimelinessInput): TimelinessReport {
     months: [...months.values()]
       .sort((a, b) => a.month.localeCompare(b.month))
       .map((m) => ({ registerId: m.registerId, register: m.register, month: m.month, passed: m.passed, onTimeShare: m.passed + m.overdue ? m.onTime / (m.passed + m.overdue) : null })),
+    waiting: waiting.sort((a, b) => b.hours - a.hours || a.since.localeCompare(b.since)),
   };
 }
 

@@ -10,6 +10,7 @@ import { UsageError, parseArgs } from './args';
 import { processIo, type Io } from './io';
 import { lintCommand } from './lint';
 import { analyzeCommand } from './analyze';
+import { reportCommand } from './report';
 import { templatesCommand } from './templates';
 import { checkCommand } from './check';
 import { verifyCommand } from './verify';
@@ -28,6 +29,11 @@ const USAGE = `用法 (usage):
                                         办公用品库存、消耗与成本分析、补货建议和采购计划,写入工作簿副本
                                         (supplies stock, consumption and cost, reorder, purchase plan;
                                         --out 默认 FILE-消耗分析.xlsx,只加 --json 时不写文件)
+  taizhang report FILE [--month YYYY-MM] [--out FILE] [--json] [--as-of DATE] [--lang en]
+                                        审批时效:各登记表各步骤、各办理人的用时(工作小时)、按时率、等待中的事项;
+                                        --out 写入带“时效分析”表的工作簿副本
+                                        (time per approval step and per person in working hours, on-time share,
+                                        items waiting; --out writes a copy with the 时效分析 sheet)
   taizhang check FILE [--json] [--as-of DATE] [--lang en]
                                         检查工作簿中每条记录:字段与校验规则、编号、状态、逾期 (validate every record)
   taizhang verify FILE [--json]         重算审计链,指出第一处被改动的地方 (verify the audit chain)
@@ -91,6 +97,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (args.positionals.length !== 1) throw new UsageError('analyze 需要一个工作簿文件 (analyze needs one workbook FILE)');
         const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
         return await analyzeCommand(args.positionals[0], { month: str(args.flags.month), out: str(args.flags.out), json: args.flags.json === true, asOf: str(args.flags['as-of']) }, io);
+      }
+      case 'report': {
+        const args = parseArgs(rest, ['month', 'out', 'as-of', 'lang'], ['json']);
+        if (args.positionals.length !== 1) throw new UsageError('report 需要一个工作簿文件 (report needs one workbook FILE)');
+        const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
+        return await reportCommand(args.positionals[0], { month: str(args.flags.month), out: str(args.flags.out), json: args.flags.json === true, asOf: str(args.flags['as-of']), lang: langOf(args.flags.lang) }, io);
       }
       case 'check': {
         const args = parseArgs(rest, ['as-of', 'lang'], ['json']);

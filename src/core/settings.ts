@@ -1,12 +1,13 @@
 /**
  * The 设置 sheet as the office keeps it (departments A:B, roles D:E, people G:I with 、-separated roles, the 时区 in
- * J2, one list per column from K; headers in row 1) → SettingsSpec, and who holds which role.
+ * J2, 工作时间 and 审批时限 below it (calendarSheet.ts), one list per column from K; headers in row 1) → SettingsSpec, and who holds which role.
  * The sheet, not the document, is the truth in a filled workbook: offices add people and list values there.
  */
 import { DELEGATION_HEADERS, delegationRows, delegationsFromRows } from './delegation';
 import type { CellValue } from './cells';
 import type { SettingsSpec } from '../spec/schema';
 import { TIME_ZONE_COLUMN, TIME_ZONE_HEADER, timeZoneFromSheet } from './officeClock';
+import { CALENDAR_BLOCK_HEADERS, STEP_LIMIT_HEADERS, STEP_LIMIT_OFFSET, calendarCells, calendarFromSheet } from './calendarSheet';
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -42,20 +43,22 @@ export function settingsFromSheet(rows: CellValue[][]): SettingsSpec {
       if (delegations.length) settings.delegations = delegations;
       break;
     }
+    if (CALENDAR_BLOCK_HEADERS.includes(name)) break;
     if (!name || col === emailCol - 1 || col === emailCol) continue;
     const values = body.map((r) => text(r[col])).filter(Boolean);
     if (values.length) settings.lists.push({ name, values });
   }
   const timeZone = timeZoneFromSheet(rows);
   if (timeZone !== undefined) settings.timeZone = timeZone;
+  Object.assign(settings, calendarFromSheet(rows).calendar);
   return settings;
 }
 
 /** The 邮箱 block of the 设置 sheet: names, then addresses; found by the 邮箱 header, after the 委托 block. */
 export const EMAIL_HEADERS = ['收件人', '邮箱'] as const;
 
-/** Column (0-based) where settingsToRows and the template writer put the 邮箱 block: after the lists, a blank, the 委托 block and a blank. */
-export const emailColumn = (settings: Pick<SettingsSpec, 'lists'>) => 10 + settings.lists.length + 1 + DELEGATION_HEADERS.length + 1;
+/** Column (0-based) where settingsToRows and the template writer put the 邮箱 block: after the 委托 block, the 节假日 and 时限 blocks, and a blank. */
+export const emailColumn = (settings: Pick<SettingsSpec, 'lists'>) => 10 + settings.lists.length + 1 + STEP_LIMIT_OFFSET + STEP_LIMIT_HEADERS.length + 1;
 
 export function emailRows(settings: SettingsSpec): CellValue[][] {
   return [[...EMAIL_HEADERS], ...(settings.emails ?? []).map((e) => [e.name, e.address])];
@@ -98,6 +101,11 @@ export function settingsToRows(settings: SettingsSpec): CellValue[][] {
       r.forEach((v, j) => (rows[i][at + j] = v));
     });
   if (settings.delegations?.length || settings.emails?.length) put(width + 1, delegationRows(settings.delegations ?? []));
+  if (settings.holidays?.length || settings.workingHours?.length || settings.stepLimits?.length)
+    for (const c of calendarCells(settings, width + 1)) {
+      while (rows.length <= c.row) rows.push(Array<CellValue>(width).fill(null));
+      rows[c.row][c.col] = c.value;
+    }
   if (settings.emails?.length) put(emailColumn(settings), emailRows(settings));
   return rows;
 }

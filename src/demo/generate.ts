@@ -16,6 +16,7 @@ import { drawnDownItems } from './lowStock';
 import { MemoryBook } from './memoryBook';
 import { notesRows, type NoteItem } from './notes';
 import { demoSettings } from './people';
+import { paceNote, withDemoDelegation } from './pace';
 import type { RecordPlan } from './plan';
 import { Rng } from './random';
 import { planRecord, type GenContext } from './recordGen';
@@ -52,7 +53,7 @@ export async function generateDemo(catalog: { settings: SettingsSpec; registers:
   const start = parseInstant(options.start ?? '2026-01-01')!;
   const endText = options.end ?? '2026-11-30';
   const asOf = parseAsOf(endText)!;
-  const settings = demoSettings(catalog.settings, rng.fork('people'));
+  const settings = withDemoDelegation(demoSettings(catalog.settings, rng.fork('people')));
   const metas = await Promise.all(catalog.registers.map((s) => registerMeta(s, s.name)));
   let id = 0;
   const ctx: GenContext = { settings, asOf, nextId: () => ++id, draws: { attempts: 0, failures: {} } };
@@ -114,6 +115,7 @@ export async function generateDemo(catalog: { settings: SettingsSpec; registers:
       actions: sim.actions,
       people: settings.people.length,
       lowStock: drawnDownItems(plans.filter((p) => p.meta.id === 'supplies_issue' && sim.placed.has(p.id))),
+      pace: paceNote(settings, metas.flatMap((m) => m.spec.chain.flatMap((r) => r.steps.map((s) => s.text))), endText),
     }),
     intents,
     asOf: endText,

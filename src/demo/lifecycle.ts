@@ -1,6 +1,7 @@
 /**
  * What happens to a demo record after submission: each approval step by someone who holds its role, after a
- * plausible delay in office hours — and now and then a return and resubmission, a rejection or a withdrawal.
+ * plausible delay in office hours (longer on slow steps and for late people, pace.ts; a delegate acts during a
+ * leave) — and now and then a return and resubmission, a rejection or a withdrawal.
  */
 import type { RecordValue } from '../core/cells';
 import { stepAuthority } from '../core/authority';
@@ -11,6 +12,7 @@ import { OPINION_WORDS, opinionFor } from './content';
 import type { DemoValue, PlannedEvent } from './plan';
 import type { Rng } from './random';
 import { afterWorkHours } from './timeline';
+import { actingPerson, extraHours } from './pace';
 import type { Draft } from './values';
 
 export type Fate = 'done' | 'returned' | 'rejected' | 'withdrawn';
@@ -41,18 +43,22 @@ export function lifecycle(d: Draft, submitter: string, fate: Fate, values: Recor
   }
   let t = d.t0;
   let round = 0;
+  const pace = rng.fork('pace');
   const stopAt = fate === 'done' ? -1 : rng.int(0, steps.length - 1);
   for (let k = 0; k < steps.length; k++) {
     const step = steps[k];
     t = afterWorkHours(t, rng.chance(0.2) ? rng.int(4, 16) : rng.int(1, 24) / 8);
-    const actor = pickActor(spec, settings, values, submitter, step, rng);
-    if (actor === null) return { events, closedAt: null };
+    const chosen = pickActor(spec, settings, values, submitter, step, rng);
+    if (chosen === null) return { events, closedAt: null };
+    t = afterWorkHours(t, extraHours(step, chosen, pace));
+    const actor = actingPerson(settings, chosen, submitter, t);
+    const acting = actor === chosen ? {} : { onBehalfOf: chosen };
     if (k === stopAt && round === 0) {
       if (fate === 'rejected') {
-        events.push({ time: t, kind: 'reject', actor, opinion: rng.pick(OPINION_WORDS.rejected) });
+        events.push({ time: t, kind: 'reject', actor, ...acting, opinion: rng.pick(OPINION_WORDS.rejected) });
         return { events, closedAt: t };
       }
-      events.push({ time: t, kind: 'return', actor, opinion: rng.pick(OPINION_WORDS.returned) });
+      events.push({ time: t, kind: 'return', actor, ...acting, opinion: rng.pick(OPINION_WORDS.returned) });
       t = afterWorkHours(t, rng.int(2, 16));
       const fix: Record<string, DemoValue> = {};
       const note = spec.fields.find((f) => f.name === '备注' && (f.rules.maxLength ?? 100) >= 12);
@@ -62,7 +68,7 @@ export function lifecycle(d: Draft, submitter: string, fate: Fate, values: Recor
       k = -1;
       continue;
     }
-    events.push({ time: t, kind: 'approve', actor, opinion: opinionFor(step.text, rng) });
+    events.push({ time: t, kind: 'approve', actor, ...acting, opinion: opinionFor(step.text, rng) });
   }
   return { events, closedAt: null };
 }

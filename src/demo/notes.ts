@@ -16,7 +16,7 @@ export interface NoteItem extends Intent {
 export const NOTES_HEADER = ['类型', '登记表', '工作表', '行', '编号', '字段', '规则', '说明'];
 const KIND_WORD = { invalid: '故意错误', overdue: '故意逾期' } as const;
 
-export function notesRows(items: NoteItem[], about: { start: string; end: string; records: number; actions: number; people: number; lowStock?: string[] }): CellValue[][] {
+export function notesRows(items: NoteItem[], about: { start: string; end: string; records: number; actions: number; people: number; lowStock?: string[]; pace?: string }): CellValue[][] {
   const lowStock = about.lowStock ?? [];
   const rows: CellValue[][] = [
     ['台账演示工作簿说明'],
@@ -26,6 +26,7 @@ export function notesRows(items: NoteItem[], about: { start: string; end: string
     ...(lowStock.length
       ? [[`办公用品:最后一个月${lowStock.join('、')}被集中领用(办公用品领用中的计划外领用,备注写明原因),库存偏低。taizhang analyze 本文件 --as-of ${about.end} 会建议补货并按供应商列出下月采购计划;任务窗格“办公用品”中可据此生成采购申请草稿。`]]
       : []),
+    ...(about.pace ? [[about.pace]] : []),
     [
       'Demo workbook: a year of office registers. The rows below are deliberately invalid or overdue; `taizhang check FILE --as-of ' + about.end + '` reports exactly these.' +
         (lowStock.length ? ` In the last month ${lowStock.length} supplies items were drawn down: \`taizhang analyze FILE --as-of ${about.end}\` suggests reorders and a purchase plan by supplier.` : ''),

@@ -17,6 +17,8 @@ export interface PlannedEvent {
   time: number;
   kind: EventKind;
   actor: string;
+  /** The approver `actor` acts for under a 委托 (pace.ts). */
+  onBehalfOf?: string;
   opinion?: string;
   values?: Record<string, DemoValue>;
   /** For kind 'import': the record's system columns as taken over. */

@@ -180,8 +180,9 @@ function attempt(meta: RegisterMeta, ctx: GenContext, rng: Rng, o: PlanOptions):
   const life = lifecycle(d, submitter, fate, resolvedSubmit);
   const events: PlannedEvent[] = [];
   if (o.asImport) {
+    // A ledger taken over records who signed each step, not a delegation the office had at the time.
     const steps: Record<string, { actor: string | null; time: string | null; opinion: string | null }> = {};
-    for (const e of life.events) if (e.kind === 'approve') steps[approvalStepsOf(route!).find((s) => !steps[s.text])!.text] = { actor: e.actor, time: formatDateTime(e.time), opinion: e.opinion ?? null };
+    for (const e of life.events) if (e.kind === 'approve') steps[approvalStepsOf(route!).find((s) => !steps[s.text])!.text] = { actor: e.onBehalfOf ?? e.actor, time: formatDateTime(e.time), opinion: e.opinion ?? null };
     const importAt = Math.max(o.t0, ...ordered.map(([t]) => t), ...life.events.map((e) => e.time)) + 30 * MS_MINUTE;
     if (importAt > ctx.asOf) return fail('late');
     const record = { values: resolvePlaceholders(finalValues), steps, submittedAt: formatDateTime(o.t0), submittedBy: submitter };

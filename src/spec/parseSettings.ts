@@ -1,6 +1,6 @@
 /**
  * The settings document (templates/_设置.md) → SettingsSpec: departments with headcount, roles, people, lists,
- * the office's time zone.
+ * the office's time zone, its working calendar (节假日, 工作时间) and 审批时限.
  * It seeds the 设置 sheet of every workbook and tells register documents which roles and lists exist.
  */
 import type { DocError, ParseResult } from './errors';
@@ -8,6 +8,7 @@ import { foldWidth, parseMarkdown, readTables, type Section } from './markdown';
 import { splitValues } from './rulesText';
 import { SettingsSpecSchema, type SettingsSpec } from './schema';
 import { readTimeZoneSection } from './timeZone';
+import { readHolidayRows, readStepLimitRows, readWorkingHoursSection } from './calendarSection';
 
 export const SETTINGS_FILE = '_设置.md';
 
@@ -76,11 +77,14 @@ export function parseSettingsDocument(source: string, file: string): ParseResult
       const dupes = names.filter((n, i) => names.indexOf(n) !== i);
       if (dupes.length) add(1, 1, `${kind}重复:${dupes.join('、')}`, `Duplicate ${kind}: ${dupes.join(', ')}`);
     }
+    const holidays = section('节假日') ? readHolidayRows(table('节假日', ['日期', '安排', '名称']) ?? [], add) : [];
+    const workingHours = readWorkingHoursSection(section('工作时间'), add);
+    const stepLimits = section('审批时限') ? readStepLimitRows(table('审批时限', ['登记表', '步骤', '时限']) ?? [], add) : [];
     const zoneSection = section('时区');
     const zone = zoneSection ? readTimeZoneSection(zoneSection, file) : { errors: [] };
     errors.push(...zone.errors);
     if (errors.length) return { ok: false, errors };
-    const parsed = SettingsSpecSchema.safeParse({ departments, roles, people, lists, ...(zone.timeZone ? { timeZone: zone.timeZone } : {}), ...(delegations.length ? { delegations } : {}), ...(emails.length ? { emails } : {}) });
+    const parsed = SettingsSpecSchema.safeParse({ departments, roles, people, lists, ...(zone.timeZone ? { timeZone: zone.timeZone } : {}), ...(delegations.length ? { delegations } : {}), ...(emails.length ? { emails } : {}), ...(holidays.length ? { holidays } : {}), ...(workingHours ? { workingHours } : {}), ...(stepLimits.length ? { stepLimits } : {}) });
     if (!parsed.success) {
       return { ok: false, errors: parsed.error.issues.map((i) => ({ file, line: 1, column: 1, message: `设置不完整:${i.path.join('.')} ${i.message}`, messageEn: `Invalid settings: ${i.path.join('.')} ${i.message}` })) };
     }

@@ -229,6 +229,20 @@ export const DelegationSchema = z
   .strict();
 export type Delegation = z.infer<typeof DelegationSchema>;
 
+/** A day the 节假日 list sets apart from the weekend rule: a holiday (放假) or a make-up workday (上班, 调休). */
+export const HolidaySchema = z
+  .object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), kind: z.enum(['off', 'work']), name: z.string() })
+  .strict();
+export type Holiday = z.infer<typeof HolidaySchema>;
+
+/** One period of the working day (工作时间), HH:MM to HH:MM. */
+export const WorkPeriodSchema = z.object({ from: z.string().regex(/^\d{2}:\d{2}$/), to: z.string().regex(/^\d{2}:\d{2}$/) }).strict();
+export type WorkPeriod = z.infer<typeof WorkPeriodSchema>;
+
+/** 审批时限 in working hours; blank register/step = every register/step (the most specific row applies). */
+export const StepLimitSchema = z.object({ register: z.string(), step: z.string(), hours: z.number().positive() }).strict();
+export type StepLimit = z.infer<typeof StepLimitSchema>;
+
 export const SettingsSpecSchema = z
   .object({
     departments: z.array(z.object({ name: nonEmpty, headcount: z.number().int().nonnegative().nullable() }).strict()),
@@ -241,6 +255,12 @@ export const SettingsSpecSchema = z
     delegations: z.array(DelegationSchema).optional(),
     /** 邮箱: addresses for 催办 e-mail drafts (mailto:); Taizhang itself never sends anything. */
     emails: z.array(z.object({ name: nonEmpty, address: z.string().regex(/^[^\s@]+@[^\s@]+$/) }).strict()).optional(),
+    /** 节假日: holidays and make-up workdays; weekends (Sat/Sun) are days off otherwise (core/calendar). */
+    holidays: z.array(HolidaySchema).optional(),
+    /** 工作时间: 09:00-12:00、13:00-18:00 when absent. */
+    workingHours: z.array(WorkPeriodSchema).min(1).optional(),
+    /** 审批时限 per approval step; 8 working hours when no row applies. */
+    stepLimits: z.array(StepLimitSchema).optional(),
   })
   .strict();
 export type SettingsSpec = z.infer<typeof SettingsSpecSchema>;

@@ -4,6 +4,7 @@
  */
 import { delegationRows } from '../../core/delegation';
 import { emailColumn, emailRows } from '../../core/settings';
+import { calendarCells } from '../../core/calendarSheet';
 import ExcelJS from 'exceljs';
 import { columnName } from '../../core/a1';
 import type { ExcelValidation, ListRanges } from '../../core/excelValidation';
@@ -85,13 +86,19 @@ export function writeSettingsSheet(wb: ExcelJS.Workbook, settings: SettingsSpec)
     row.forEach((v, j) => (i === 0 ? styleHeader(ws.getCell(1, delegationCol + j), String(v)) : (ws.getCell(i + 1, delegationCol + j).value = v))),
   );
   for (let j = 0; j < 5; j++) ws.getColumn(delegationCol + j).width = j === 4 ? 24 : 12;
-  // 邮箱 (for 催办 e-mail drafts) after the 委托 block and a blank column.
+  // 邮箱 (for 催办 e-mail drafts) after the 委托, 节假日 and 时限 blocks.
   const emailCol = emailColumn(settings) + 1;
   emailRows(settings).forEach((row, i) =>
     row.forEach((v, j) => (i === 0 ? styleHeader(ws.getCell(1, emailCol + j), String(v)) : (ws.getCell(i + 1, emailCol + j).value = v))),
   );
   ws.getColumn(emailCol).width = 10;
   ws.getColumn(emailCol + 1).width = 26;
+  // 工作时间, 审批时限 under the 时区; 节假日 and per-step limits after the 委托 block.
+  for (const c of calendarCells(settings, delegationCol - 1)) {
+    if (c.header) styleHeader(ws.getCell(c.row + 1, c.col + 1), String(c.value));
+    else ws.getCell(c.row + 1, c.col + 1).value = c.value;
+    ws.getColumn(c.col + 1).width = Math.max(ws.getColumn(c.col + 1).width ?? 0, c.col === TIME_ZONE_COLUMN ? 24 : 14);
+  }
   for (const [c, w] of [[1, 14], [2, 8], [4, 14], [5, 36], [7, 10], [8, 14], [9, 30]] as const) ws.getColumn(c).width = w;
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return { departments: dyn('A'), people: dyn('G'), lists };

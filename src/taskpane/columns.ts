@@ -30,3 +30,12 @@ export function queueColumns(spec: RegisterSpec): string[] {
   const steps = registerColumns(spec).filter((c) => c.step).map((c) => c.header);
   return uniq([numberField(spec), SUBMITTED_BY_HEADER, STATUS_HEADER, ...summaryColumns(spec), titleField(spec), SUBMITTED_AT_HEADER, ...conditions, ...people, ...steps]);
 }
+
+/**
+ * What 刷新汇总 reads of each register's newest rows besides its counts: who holds a waiting record and since when,
+ * and the steps' times for 时效分析 (the queue's columns without the title, which is long and used by neither).
+ */
+export function detailColumns(spec: RegisterSpec): string[] {
+  const title = titleField(spec);
+  return queueColumns(spec).filter((c) => c !== title || summaryColumns(spec).includes(c));
+}

@@ -25,12 +25,16 @@ import { auditNumber, numbersKey, provisionalNumber } from '../core/numberingSte
 import type { Bilingual } from '../i18n';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 import { StructureGuardError } from '../workbook/guard';
-import type { ReadResult, TableSnapshot, WorkbookPort, WriteBatch } from '../workbook/port';
+import type { ReadRequest, ReadResult, TableSnapshot, WorkbookPort, WriteBatch } from '../workbook/port';
 import { printBatch } from './print';
 import { applyRangeWrites, settingsBatch } from './settingsSheet';
-import { queueColumns, summaryColumns } from './columns';
+import { detailColumns, queueColumns, summaryColumns } from './columns';
 import { QUEUE_PAGE, likelyMine, queueRows } from './queueRows';
-import { summaryBatch, withCopiedNumbers, type Summary } from './summary';
+import { SOON_DAYS, summaryBatch, withCopiedNumbers, type Summary } from './summary';
+import { timelinessReport } from '../core/timeliness';
+import { timelinessSheetSpec } from '../core/timelinessSheet';
+import { layoutSheet } from '../inventory/sheetLayout';
+import { analysisWriteBatch } from '../inventory/sheetWrites';
 import { takenOverIn, takenOverRead } from './takenOverReads';
 
 /**
@@ -343,11 +347,40 @@ export class Session {
    * read of their first step's actor (markTakenOver).
    */
   async refreshSummary(): Promise<Summary> {
-    const read = await this.load(undefined, summaryColumns);
+    const metas = this.meta?.registers ?? [];
+    const window = this.summaryWindow(metas);
+    const result = await this.port.read(summaryRead(metas, window));
+    this.remember(result);
+    const fresh = this.meta?.registers ?? [];
+    const read = metas.map((m) => {
+      const now = fresh.find((r) => r.id === m.id) ?? m;
+      return registerData(now, result.tables[now.table] ?? null);
+    });
     const nowText = this.now();
-    const data = await this.markTakenOver(read, parseInstant(nowText) ?? 0, 0);
-    const { summary, batch } = summaryBatch(data, nowText);
+    const data = await this.markTakenOver(read, parseInstant(nowText) ?? 0, SOON_DAYS * 86_400_000);
+    const recent = new Map(data.map((d) => [d.meta.id, recentRecords(d, result)] as const));
+    const detail = { settings: this.settings, recent: new Map([...recent].map(([id, records]) => [id, new Map(records.map((r) => [r.index, r]))])) };
+    const { summary, batch } = summaryBatch(data, nowText, detail);
+    const timeliness = this.settings ? timelinessBatch(data, recent, result, this.settings, nowText, window) : null;
+    if (timeliness) batch.sheetWrites!.push(...(timeliness.sheetWrites ?? []));
     return withCopiedNumbers(summary, await this.port.write(batch));
+  }
+
+  /**
+   * How many of each register's newest rows 刷新汇总 reads in full (and 2× as many audit entries), so that the whole
+   * read still fits one response: all of them where the host sets no limit, else as many as its measures allow.
+   */
+  private summaryWindow(metas: RegisterMeta[]): number | null {
+    const load = this.port.readLoad?.bind(this.port);
+    if (!load) return null;
+    // Everything, where everything fits: no window to place (a window from the end may cost a sync to count rows).
+    const whole = load(summaryRead(metas, null));
+    if (whole === null || whole <= SUMMARY_FILL) return null;
+    for (let rows = SUMMARY_WINDOW_MAX; rows >= SUMMARY_WINDOW_MIN; rows = Math.floor(rows / 2)) {
+      const fill = load(summaryRead(metas, rows));
+      if (fill === null || fill <= SUMMARY_FILL) return rows;
+    }
+    return 0;
   }
 
   /** 导入, first step: one read (设置, saved mappings), then the source's header, mapping and rows. */
@@ -379,6 +412,42 @@ export class Session {
     await this.port.write(batch);
     this.settings = settingsFromSheet(applyRangeWrites(rows, batch));
   }
+}
+
+/** Rows of each register that 刷新汇总 reads in full at most, and at least (below that it reads none). */
+export const SUMMARY_WINDOW_MAX = 20_000;
+export const SUMMARY_WINDOW_MIN = 250;
+/** How full 刷新汇总 lets its one read be (the rest is the estimate's margin). */
+const SUMMARY_FILL = 0.95;
+const recentKey = (table: string) => `${table}#recent`;
+
+/** 刷新汇总's one read: each register's counting columns for every row, its newest `window` rows in full, 设置 and the audit log's tail. */
+export function summaryRead(metas: RegisterMeta[], window: number | null): ReadRequest {
+  const detail = window === 0 ? [] : metas.filter((m) => m.spec.chain.length).map((m) => ({ table: m.table, key: recentKey(m.table), columns: detailColumns(m.spec), ...(window === null ? {} : { rows: { from: -window } }) }));
+  const audit = window === 0 ? [] : [window === null ? AUDIT_SHEET : { sheet: AUDIT_SHEET, lastRows: 2 * window }];
+  return { meta: true, tables: [...metas.map((m) => ({ table: m.table, columns: summaryColumns(m.spec) })), ...detail], sheets: [SETTINGS_SHEET, ...audit] };
+}
+
+function recentRecords(d: RegisterData, result: ReadResult): RegisterRecord[] {
+  const snapshot = result.tables[recentKey(d.meta.table)];
+  if (!snapshot || d.problems.length) return [];
+  return snapshotRecords(d.meta.spec, snapshot).filter((r) => !d.takenOver?.has(r.index) && !isTakenOver(d.meta.spec, r));
+}
+
+/** The 时效分析 sheet from the rows and audit entries the summary read; says what it covers when that is not everything. */
+function timelinessBatch(data: RegisterData[], recent: Map<string, RegisterRecord[]>, result: ReadResult, settings: SettingsSpec, now: string, window: number | null): WriteBatch | null {
+  const registers = data.filter((d) => d.meta.spec.chain.length && !d.problems.length).map((d) => ({ spec: d.meta.spec, name: d.meta.name, records: recent.get(d.meta.id) ?? [] }));
+  const audit = (result.sheets[AUDIT_SHEET] ?? []).filter((r) => !isAuditHeader(r) && r.some((c) => c !== null && c !== '')).map(rowToEntry);
+  const report = timelinessReport({ settings, registers, audit, asOf: now, month: null });
+  const sheet = timelinessSheetSpec(report);
+  const partial = window !== null && data.some((d) => (d.snapshot?.rowCount ?? 0) > window);
+  sheet.notes = [
+    ...sheet.notes,
+    partial
+      ? `统计范围:各登记表最近 ${window!.toLocaleString()} 条记录${window === 0 ? '(工作簿太大,未能在一次读取中带上审批栏)' : ''};全部记录的统计请用 taizhang report。`
+      : '统计范围:全部记录。',
+  ];
+  return analysisWriteBatch([layoutSheet(sheet)]);
 }
 
 export function formSheetOf(meta: Pick<RegisterMeta, 'name'>): string {

@@ -14,6 +14,21 @@ describe('the 设置 sheet', () => {
     expect(settingsFromSheet(sheetValues(again.getWorksheet('设置')!))).toEqual(settings);
   });
 
+  it('keeps the 邮箱 block beside the 委托, 节假日 and 时限 blocks, through a real .xlsx and through settingsToRows', async () => {
+    const settings = fixtureCatalog().settings;
+    expect(settings.emails).toContainEqual({ name: '赵敏', address: 'zhaomin@example.com' });
+    expect(settings.holidays?.length).toBeGreaterThan(0);
+    const wb = new ExcelJS.Workbook();
+    writeSettingsSheet(wb, settings);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(await wb.xlsx.writeBuffer());
+    const read = settingsFromSheet(sheetValues(again.getWorksheet('设置')!));
+    expect(read.emails).toEqual(settings.emails);
+    expect(read.holidays).toEqual(settings.holidays);
+    expect(read.lists.map((l) => l.name)).not.toContain('邮箱');
+    expect(settingsFromSheet(settingsToRows(settings))).toEqual(settings);
+  });
+
   it('keeps the office’s 时区 in J2 through a real .xlsx, next to the lists it does not disturb', async () => {
     const settings = { ...fixtureCatalog().settings, timeZone: 'Asia/Hong_Kong' };
     const wb = new ExcelJS.Workbook();

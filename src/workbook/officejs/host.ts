@@ -181,6 +181,7 @@ export const ErrorCode = {
   rangeExceedsLimit: 'RangeExceedsLimit',
   itemAlreadyExists: 'ItemAlreadyExists',
   unsupportedFeature: 'UnsupportedFeature',
+  invalidArgument: 'InvalidArgument',
 } as const;
 
 export function errorCode(error: unknown): string | undefined {

@@ -142,7 +142,7 @@ export class ReadJob {
       } catch (error) {
         if (attempt >= 3 || error instanceof CarriedWriteError) throw error;
         if (isItemNotFound(error)) await this.discover(ctx);
-        else if (isPayloadError(error) && optimistic) optimistic = false;
+        else if ((isPayloadError(error) || errorCode(error) === ErrorCode.invalidArgument) && optimistic) optimistic = false;
         else throw error;
       }
     }
@@ -462,7 +462,12 @@ export class ReadJob {
     const tail1 = part.read.lastRows === 1;
     const whole = part.read.lastRows === undefined;
     const dims = used.load('rowIndex,columnIndex,rowCount,columnCount');
-    const values = optimistic && whole ? used.load('values') : optimistic && tail1 ? used.getLastRow().load('values') : null;
+    // The last n rows of a sheet this session has measured (the audit log only grows): taken from its last used row
+    // upwards in the same sync. Rows deleted since make the range fall off the sheet; the read then goes by the used range.
+    const cached = this.k.sheetRows.get(part.read.sheet);
+    const tail = whole ? 0 : tail1 ? 1 : optimistic && cached !== undefined && cached > 0 ? Math.min(part.read.lastRows!, cached) : 0;
+    const last = optimistic && tail > 0 ? used.getLastRow() : null;
+    const values = optimistic && whole ? used.load('values') : last ? (tail === 1 ? last : last.getOffsetRange(-(tail - 1), 0).getResizedRange(tail - 1, 0)).load('values') : null;
     return () => {
       const top = dims.rowIndex + 1;
       const left = dims.columnIndex + 1;
@@ -472,8 +477,8 @@ export class ReadJob {
       if (values) {
         const v = values.values;
         this.k.measure(`sheet:${part.read.sheet}`, v, jsonBytes(v));
-        const rows = trimSheet(fromA1(v, whole ? dims.rowIndex : part.used.bottom - 1, dims.columnIndex));
-        part.rows = whole ? rows : rows.slice(-1);
+        const rows = trimSheet(fromA1(v, whole ? dims.rowIndex : part.used.bottom - tail, dims.columnIndex));
+        part.rows = whole ? rows : rows.slice(-tail);
         part.done = true;
       } else {
         const keep = part.read.lastRows ?? rowsFromA1;

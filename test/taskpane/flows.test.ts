@@ -194,6 +194,12 @@ describe.each([['Office.js on the fake Excel', officeHost], ['exceljs (standalon
     expect([host.sheetValue(SUMMARY_SHEET, overdueRow, 1), host.sheetValue(SUMMARY_SHEET, overdueRow, 2)]).toEqual(['收文登记', 'SW-2026-0002']);
     const charts = host.charts(SUMMARY_SHEET);
     if (charts !== null) expect(charts).toBe(2);
+    // 时效分析 in the same write: the step each record passed, with the records read in full.
+    const cells: unknown[] = [];
+    for (let r = 1; r <= 60; r++) for (let c = 1; c <= 12; c++) cells.push(host.sheetValue('时效分析', r, c));
+    expect(cells).toContain('审批时效分析 全部月份');
+    expect(cells).toContain('收文登记·办公室主任拟办');
+    expect(cells).toContain('统计范围:全部记录。');
   });
 
   it('loads the 待办 queue in two syncs: open or due records in full, closed ones left out', async () => {

@@ -52,4 +52,23 @@ describe('summary', () => {
     expect(summary.registers[0]).toMatchObject({ total: 0, broken: true });
     expect(String(batch.sheetWrites![0].rows[4][1])).toContain('表格被改动');
   });
+
+  it('names who holds each overdue and due-soon record and for how long, from its full row, else from its status', async () => {
+    const meta = await registerMeta(spec, spec.name);
+    const rows = [rec(2, '待办公室主任拟办', '2026-03-01', null), rec(4, '待办公室主任拟办', '2026-03-09', null)];
+    const data = registerData(meta, snapshot(rows));
+    const settings = catalog.value.settings;
+    const full = new Map(data.records.filter((r) => r.index === 0).map((r) => [r.index, r]));
+    const { summary, batch } = summaryBatch([data], '2026-03-09T10:00', { settings, recent: new Map([[meta.id, full]]) });
+    // Received 1 March, registered at 09:00: 赵敏 has held it 8 days and 1 hour.
+    expect(summary.overdue.map((o) => [o.number, o.step, o.holders, o.held])).toEqual([['SW-2026-0002', '办公室主任拟办', '赵敏', '8 天 1 小时']]);
+    // Received today: 呈批 is due by the end of tomorrow. Its row was not in the window: the holder comes from its status.
+    expect(summary.soon.map((o) => [o.number, o.late.zh, o.step, o.holders, o.held])).toEqual([['SW-2026-0004', '1 天后到期', '办公室主任拟办', '赵敏', '']]);
+    const sheet = batch.sheetWrites![0].rows;
+    const soonHeading = sheet.findIndex((r) => String(r[0] ?? '').startsWith('即将到期清单'));
+    expect(sheet[soonHeading + 1]).toEqual(['登记表', '编号', '事项', '应完成', '到期情况', '当前环节', '办理人', '已等待']);
+    expect(sheet[soonHeading + 2].slice(4, 7)).toEqual(['1 天后到期', '办公室主任拟办', '赵敏']);
+    // The number of a due-soon line is copied from its row too, at the line's own place on the sheet.
+    expect(batch.sheetWrites![0].copies).toContainEqual({ cell: `B${soonHeading + 3}`, table: 'tz_incoming_docs', row: 1, column: '收文编号' });
+  });
 });

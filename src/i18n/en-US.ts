@@ -185,6 +185,10 @@ export const enUS: Record<MessageKey, string> = {
   'print.filledSheetFile': 'The “{sheet}” sheet of the workbook is filled in (saved with the file); the preview below prints as it is.',
   'print.noSheet': 'This register has no form sheet; the preview below prints as it is.',
 
+  'summary.soon': 'Due soon ({count})',
+  'summary.timeliness.all': '时效分析 updated: time per approval step over every record.',
+  'summary.timeliness.recent': '时效分析 updated: the newest {window} records of each register (for all of them use taizhang report --out).',
+  'summary.timeliness.none': '时效分析 not updated: the register is too large for its approval columns to ride in the summary’s one read. Use taizhang report FILE --out.',
   'summary.title': 'Summary',
   'summary.refresh': 'Refresh summary',
   'summary.done': 'The 汇总 sheet was refreshed ({time}).',

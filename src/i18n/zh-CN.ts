@@ -183,6 +183,10 @@ export const zhCN = {
   'print.filledSheetFile': '已填好工作簿中的“{sheet}”工作表(随文件保存);下面的预览可直接打印。',
   'print.noSheet': '此登记表没有申请单工作表;下面的预览可以直接打印。',
 
+  'summary.soon': '即将到期({count})',
+  'summary.timeliness.all': '时效分析已更新:全部记录的各审批步骤用时。',
+  'summary.timeliness.recent': '时效分析已更新:各登记表最近 {window} 条记录(全部记录请用 taizhang report --out)。',
+  'summary.timeliness.none': '时效分析未更新:登记表太大,审批栏无法与汇总在同一次读取中带上。请用 taizhang report 文件 --out 生成。',
   'summary.title': '汇总',
   'summary.refresh': '刷新汇总',
   'summary.done': '已刷新“汇总”工作表({time})。',

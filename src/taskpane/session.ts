@@ -361,8 +361,10 @@ export class Session {
     const recent = new Map(data.map((d) => [d.meta.id, recentRecords(d, result)] as const));
     const detail = { settings: this.settings, recent: new Map([...recent].map(([id, records]) => [id, new Map(records.map((r) => [r.index, r]))])) };
     const { summary, batch } = summaryBatch(data, nowText, detail);
-    const timeliness = this.settings ? timelinessBatch(data, recent, result, this.settings, nowText, window) : null;
+    const timeliness = this.settings && window !== 0 ? timelinessBatch(data, recent, result, this.settings, nowText, window) : null;
     if (timeliness) batch.sheetWrites!.push(...(timeliness.sheetWrites ?? []));
+    const partial = window !== null && data.some((d) => (d.snapshot?.rowCount ?? 0) > window);
+    summary.timeliness = { covers: !timeliness ? 'none' : partial ? 'recent' : 'all', window };
     return withCopiedNumbers(summary, await this.port.write(batch));
   }
 
@@ -444,7 +446,7 @@ function timelinessBatch(data: RegisterData[], recent: Map<string, RegisterRecor
   sheet.notes = [
     ...sheet.notes,
     partial
-      ? `统计范围:各登记表最近 ${window!.toLocaleString()} 条记录${window === 0 ? '(工作簿太大,未能在一次读取中带上审批栏)' : ''};全部记录的统计请用 taizhang report。`
+      ? `统计范围:各登记表最近 ${window!.toLocaleString()} 条记录(刷新汇总在一次读取中能带上的审批栏);全部记录的统计请用 taizhang report --out。`
       : '统计范围:全部记录。',
   ];
   return analysisWriteBatch([layoutSheet(sheet)]);

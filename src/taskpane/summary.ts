@@ -61,6 +61,11 @@ export interface Summary {
   /** Due within SOON_DAYS, the soonest first, at most SOON_LISTED. */
   soon: OverdueLine[];
   soonTotal: number;
+  /**
+   * What 时效分析 covers after 刷新汇总: every record, the newest `window` of each register, or nothing (a register too
+   * large for its steps to ride in the one read: the sheet is left as it was; `taizhang report --out` writes it).
+   */
+  timeliness?: { covers: 'all' | 'recent' | 'none'; window: number | null };
 }
 
 /**

@@ -5,6 +5,7 @@
  * reminders; the saved file passes `taizhang verify`, and `taizhang check` names the record chased twice.
  * Needs `npm run build` (dist/web).
  */
+import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import type { Page } from 'playwright-core';
 import type { RecordValue } from '../../src/core/cells';
 import { buildCatalog } from '../../src/spec/catalog';
 import { Session } from '../../src/taskpane/session';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/adapter';
+import { ExcelJsWorkbook, sheetValues } from '../../src/workbook/exceljs/adapter';
 import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
 import { runCli } from '../support/cli';
 import { TEMPLATES_DIR, readDir } from '../support/docs';
@@ -116,5 +117,30 @@ describe('催办 on the standalone page', () => {
     await page.locator(`[data-test=queue-overdue-item][data-number="${numbers[1]}"] [data-test=remind]`).click();
     await expect(page.textContent('[data-test=flash-warn]')).resolves.toContain('正等您本人办理,不能催办自己');
     await expect(page.locator('[data-test=remind-messages]').count()).resolves.toBe(0);
+  });
+
+  it('刷新汇总 names who holds each late record and writes 时效分析 with the steps’ times and what waits', async () => {
+    await page.click('[data-test=tab-summary]');
+    await page.waitForSelector('[data-test=screen-summary][data-loaded]');
+    await page.click('[data-test=summary-refresh]');
+    await page.waitForSelector('[data-test=summary-timeliness]');
+    await expect(page.locator('[data-test=summary-overdue] [data-test=summary-holding]').first().textContent()).resolves.toBe('办公室主任拟办 · 赵敏 · 已等待 3 天 1 小时');
+    await expect(page.textContent('[data-test=summary-timeliness]')).resolves.toContain('时效分析已更新:全部记录');
+    const saved = await saveWorkbook(page, 'tz-timeliness-');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const rows = sheetValues(wb.getWorksheet('时效分析')!);
+    const text = rows.flat().map((v) => String(v ?? ''));
+    expect(text).toContain('审批时效分析 全部月份');
+    const step = rows.find((r) => r[0] === '收文登记·办公室主任拟办');
+    // Nobody has acted yet: three records waiting since 2 March 09:00. 2, 3 and 4 March are workdays of 8 hours,
+    // and 5 March until 10:30 adds 1.5: 25.5 working hours each, all over the 8-hour limit.
+    expect(step).toBeDefined();
+    const header = rows.find((r) => r[0] === '登记表·步骤')!;
+    const at = (name: string) => step![header.indexOf(name)];
+    expect([at('办理次数'), at('等待中'), at('中位用时'), at('最久等待')]).toEqual([0, 3, 25.5, 25.5]);
+    const summary = sheetValues(wb.getWorksheet('汇总')!);
+    const line = summary.find((r) => r[0] === '收文登记' && r[1] === numbers[0])!;
+    expect(line.slice(5, 8)).toEqual(['办公室主任拟办', '赵敏', '3 天 1 小时']);
   });
 });

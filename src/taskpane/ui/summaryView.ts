@@ -1,7 +1,7 @@
 /** Summary: counts by register and status and the overdue list; "刷新汇总" writes them to 汇总 with charts. */
 import { getLang, t } from '../../i18n';
 import { h, mount } from '../dom';
-import { STATUS_COLUMNS, summarise, type Summary } from '../summary';
+import { STATUS_COLUMNS, summarise, type OverdueLine, type Summary } from '../summary';
 import type { App } from './app';
 import { summaryColumns } from '../columns';
 import { STATUS_ENGLISH } from '../../core/statusNames';
@@ -26,6 +26,13 @@ function bars(app: App, summary: Summary): HTMLElement {
     { class: 'tz-chart', attrs: { 'aria-hidden': 'true' } },
     rows.flatMap((r) => [h('span', null, nameFor(app, r.id, r.name)), h('div', { class: 'tz-bar-fill', attrs: { style: `width:${(100 * r.total) / max}%` } }), h('span', null, String(r.total))]),
   );
+}
+
+/** "办公室主任拟办 · 赵敏 · 已等待 3 天" for a listed line, when the summary knows who holds it. */
+function holdsLine(app: App, o: OverdueLine): HTMLElement | null {
+  if (!o.step && !o.holders) return null;
+  const where = [o.step ? nameFor(app, o.registerId, o.register, o.step) : null, o.holders || null, o.held ? t('remind.heldFor', { time: o.held }) : null].filter(Boolean).join(' · ');
+  return h('div', { class: 'tz-card-meta', attrs: { 'data-test': 'summary-holding' } }, where);
 }
 
 function view(app: App, summary: Summary, written: boolean): (HTMLElement | null)[] {
@@ -57,6 +64,7 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
               { class: 'tz-card' },
               h('div', { class: 'tz-card-title' }, `${nameFor(app, o.registerId, o.register)} ${o.number || t('summary.atRow', { row: o.sheetRow })}`, h('span', { class: 'tz-badge tz-badge-overdue' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
               h('div', { class: 'tz-card-meta' }, t('queue.deadline', { name: nameFor(app, o.registerId, o.register, o.deadline), due: o.due, done: nameFor(app, o.registerId, o.register, o.done) })),
+              holdsLine(app, o),
             ),
           ),
         )
@@ -64,6 +72,22 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
     summary.overdueTotal > summary.overdue.length
       ? h('p', { class: 'tz-muted', attrs: { 'data-test': 'summary-overdue-more' } }, t('summary.moreOverdue', { more: summary.overdueTotal - summary.overdue.length, listed: summary.overdue.length }))
       : null,
+    h('h3', null, t('summary.soon', { count: summary.soonTotal })),
+    summary.soon.length
+      ? h(
+          'ul',
+          { class: 'tz-list', attrs: { 'data-test': 'summary-soon' } },
+          summary.soon.map((o) =>
+            h(
+              'li',
+              { class: 'tz-card' },
+              h('div', { class: 'tz-card-title' }, `${nameFor(app, o.registerId, o.register)} ${o.number || t('summary.atRow', { row: o.sheetRow })}`, h('span', { class: 'tz-badge tz-badge-soon' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
+              holdsLine(app, o),
+            ),
+          ),
+        )
+      : h('p', { class: 'tz-muted' }, t('queue.empty')),
+    summary.timeliness ? h('p', { class: summary.timeliness.covers === 'none' ? 'tz-bar tz-bar-warn' : 'tz-bar tz-bar-info', attrs: { 'data-test': 'summary-timeliness' } }, t(`summary.timeliness.${summary.timeliness.covers}`, { window: (summary.timeliness.window ?? 0).toLocaleString() })) : null,
   ];
 }
 

@@ -7,6 +7,7 @@
  * records and the audit log hold (YYYY-MM-DDTHH:mm[:ss]), so no time zone enters the arithmetic.
  */
 import type { Holiday, SettingsSpec, WorkPeriod } from '../spec/schema';
+import { minutesOf } from '../spec/calendarText';
 
 export { parseWorkingHours, workingHoursText } from '../spec/calendarText';
 
@@ -25,8 +26,6 @@ export interface WorkCalendar {
   workWeekends: readonly number[];
   overrides: ReadonlyMap<number, Holiday['kind']>;
 }
-
-const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date, or null. */
 export function dayNumber(date: string): number | null {

@@ -9,7 +9,8 @@ export const HOLIDAY_KINDS: Record<string, Holiday['kind']> = { 放假: 'off', �
 export const HOLIDAY_KIND_WORD: Record<Holiday['kind'], string> = { off: '放假', work: '上班' };
 export const DEFAULT_WORKING_HOURS_TEXT = '09:00-12:00、13:00-18:00';
 
-const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+/** `HH:MM` → minutes from midnight. */
+export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** `09:00-12:00、13:00-18:00` (also 9:00~12:00, full-width punctuation, commas) → sorted periods, or null. */
 export function parseWorkingHours(text: string): WorkPeriod[] | null {

@@ -7,6 +7,7 @@ import type { CellValue } from './cells';
 import { calendarFromSheet, type SheetProblem } from './calendarSheet';
 import type { WorkbookMeta } from './metadata';
 import { tableRecords } from './records';
+import { isTakenOver } from './takenOver';
 import { settingsFromSheet } from './settings';
 import type { TimelinessInput } from './timeliness';
 import type { TableSnapshot } from '../workbook/port';
@@ -26,7 +27,8 @@ export function timelinessInput(book: TimelinessBook, asOf: string, month: strin
     .filter((m) => m.spec.chain.length > 0 && book.tables[m.table])
     .map((m) => {
       const table = book.tables[m.table]!;
-      return { spec: m.spec, name: m.name, records: tableRecords(m.spec, table.rows, table.firstRow) };
+      // Records taken over closed from a ledger never passed a step here: they are neither fast nor waiting.
+      return { spec: m.spec, name: m.name, records: tableRecords(m.spec, table.rows, table.firstRow).filter((r) => !isTakenOver(m.spec, r)) };
     });
   const audit = (book.auditRows ?? []).filter((r) => !blank(r) && !isAuditHeader(r)).map(rowToEntry);
   return { input: { settings: settingsFromSheet(settingsRows), registers, audit, asOf, month }, problems: calendarFromSheet(settingsRows).problems };

@@ -6,6 +6,8 @@ import { IMPORT_LOG_HEADER, importedRow } from '../../src/core/import/importLog'
 import { STATUS_HEADER } from '../../src/core/layout';
 import { tableRecords } from '../../src/core/records';
 import { isTakenOver, takenOverCandidates, takenOverColumns } from '../../src/core/takenOver';
+import { timelinessInput } from '../../src/core/timelinessRead';
+import { timelinessReport } from '../../src/core/timeliness';
 import { INCOMING, office } from './helpers';
 
 const asOf = parseAsOf('2026-11-30')!;
@@ -80,5 +82,15 @@ describe('taken over from a ledger', () => {
     // A record submitted here and closed by approvals is acted on as before (here: nothing left to approve).
     const done = await planAction(o.ctx('incoming_docs', '2026-11-30T10:00'), { row: 3 }, { kind: 'approve', opinion: '同意' }, '赵敏');
     expect(done.ok ? [] : done.errors.map((e) => e.rule)).toEqual(['workflow.closed']);
+  });
+
+  it('is left out of 时效 and 催办: it passed no step here, so it is neither fast nor waiting', async () => {
+    const { o } = await ledgerOffice();
+    const { input } = timelinessInput(o.content(), '2026-11-30T10:00');
+    const numbers = input.registers.flatMap((r) => r.records.map((x) => String(x.values['收文编号'])));
+    // Rows 2 and 3 are the office's own; the ledger's rows and the one typed over to 已办结 (row 4) look alike here.
+    expect(numbers).toHaveLength(2);
+    const report = timelinessReport(input);
+    expect(report.waiting.map((w) => w.number)).toEqual([numbers[0]]);
   });
 });

@@ -20,7 +20,7 @@ import { ExcelJsWorkbook, sheetValues } from '../../src/workbook/exceljs/adapter
 import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
 import { runCli } from '../support/cli';
 import { TEMPLATES_DIR, readDir } from '../support/docs';
-import { openStandalone, saveWorkbook, screenshotPath, type StandaloneRun } from './support';
+import { openStandalone, saveWorkbook, incomingRecord, screenshotPath, type StandaloneRun } from './support';
 
 const START = new Date('2026-03-03T09:00:00+08:00');
 const AS_OF = '2026-03-03';
@@ -29,16 +29,7 @@ const PER_REGISTER = 10;
 /** The 经济合同 record carried through 退回 to its second step: already past 部门领导审核 when the page opens. */
 const CONTRACT = 'YY-202603-011';
 
-const incoming = (i: number): Record<string, RecordValue> => ({
-  收文日期: '2026-03-02',
-  来文单位: '长沙市人民政府办公厅',
-  来文类别: '上级来文',
-  文件标题: `关于做好第${i + 1}批防汛工作的通知`,
-  文件类别: '一般文件',
-  紧急程度: '平件',
-  密级: '公开',
-  份数: 2,
-});
+const incoming = incomingRecord;
 
 const seal = (i: number, kind = '日常事务'): Record<string, RecordValue> => ({
   用印日期: '2026-03-02',

@@ -17,20 +17,11 @@ import { ExcelJsWorkbook, sheetValues } from '../../src/workbook/exceljs/adapter
 import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
 import { runCli } from '../support/cli';
 import { TEMPLATES_DIR, readDir } from '../support/docs';
-import { openStandalone, saveWorkbook, screenshotPath, type StandaloneRun } from './support';
+import { openStandalone, saveWorkbook, incomingRecord, screenshotPath, type StandaloneRun } from './support';
 
 const NOW = new Date('2026-03-05T10:30:00+08:00');
 
-const incoming = (i: number): Record<string, RecordValue> => ({
-  收文日期: '2026-03-02',
-  来文单位: '长沙市人民政府办公厅',
-  来文类别: '上级来文',
-  文件标题: `关于做好第${i + 1}批防汛工作的通知`,
-  文件类别: '一般文件',
-  紧急程度: '平件',
-  密级: '公开',
-  份数: 2,
-});
+const incoming = incomingRecord;
 
 async function startingWorkbook(dir: string): Promise<{ file: string; numbers: string[] }> {
   const catalog = buildCatalog(readDir(TEMPLATES_DIR));

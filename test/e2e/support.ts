@@ -3,6 +3,7 @@
  * port, and Debian's Chromium (/usr/bin/chromium, installed by .ci/run) driven by playwright-core with a fresh
  * profile. Screenshots go to test-output/screenshots/ (not committed) for a reviewer to look at.
  */
+import type { RecordValue } from '../../src/core/cells';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -121,3 +122,15 @@ export async function openStandalone(clock: Date, watch: (page: Page) => void = 
     },
   };
 }
+
+/** The i-th of a batch of 收文 records received on 2 March 2026 (the shipped 收文登记's fields). */
+export const incomingRecord = (i: number): Record<string, RecordValue> => ({
+  收文日期: '2026-03-02',
+  来文单位: '长沙市人民政府办公厅',
+  来文类别: '上级来文',
+  文件标题: `关于做好第${i + 1}批防汛工作的通知`,
+  文件类别: '一般文件',
+  紧急程度: '平件',
+  密级: '公开',
+  份数: 2,
+});

@@ -35,6 +35,17 @@ function holdsLine(app: App, o: OverdueLine): HTMLElement | null {
   return h('div', { class: 'tz-card-meta', attrs: { 'data-test': 'summary-holding' } }, where);
 }
 
+/** One listed item: register and number, how late or how soon, the deadline, and who holds it. */
+function lineCard(app: App, o: OverdueLine, badge: string): HTMLElement {
+  return h(
+    'li',
+    { class: 'tz-card' },
+    h('div', { class: 'tz-card-title' }, `${nameFor(app, o.registerId, o.register)} ${o.number || t('summary.atRow', { row: o.sheetRow })}`, h('span', { class: `tz-badge ${badge}` }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
+    h('div', { class: 'tz-card-meta' }, t('queue.deadline', { name: nameFor(app, o.registerId, o.register, o.deadline), due: o.due, done: nameFor(app, o.registerId, o.register, o.done) })),
+    holdsLine(app, o),
+  );
+}
+
 function view(app: App, summary: Summary, written: boolean): (HTMLElement | null)[] {
   const used = summary.registers.filter((r) => r.total > 0 || r.broken);
   const totals = STATUS_COLUMNS.map((s) => summary.registers.reduce((n, r) => n + r.byStatus[s], 0));
@@ -58,15 +69,7 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
       ? h(
           'ul',
           { class: 'tz-list', attrs: { 'data-test': 'summary-overdue' } },
-          summary.overdue.map((o) =>
-            h(
-              'li',
-              { class: 'tz-card' },
-              h('div', { class: 'tz-card-title' }, `${nameFor(app, o.registerId, o.register)} ${o.number || t('summary.atRow', { row: o.sheetRow })}`, h('span', { class: 'tz-badge tz-badge-overdue' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
-              h('div', { class: 'tz-card-meta' }, t('queue.deadline', { name: nameFor(app, o.registerId, o.register, o.deadline), due: o.due, done: nameFor(app, o.registerId, o.register, o.done) })),
-              holdsLine(app, o),
-            ),
-          ),
+          summary.overdue.map((o) => lineCard(app, o, 'tz-badge-overdue')),
         )
       : h('p', { class: 'tz-muted' }, t('summary.noOverdue')),
     summary.overdueTotal > summary.overdue.length
@@ -77,14 +80,7 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
       ? h(
           'ul',
           { class: 'tz-list', attrs: { 'data-test': 'summary-soon' } },
-          summary.soon.map((o) =>
-            h(
-              'li',
-              { class: 'tz-card' },
-              h('div', { class: 'tz-card-title' }, `${nameFor(app, o.registerId, o.register)} ${o.number || t('summary.atRow', { row: o.sheetRow })}`, h('span', { class: 'tz-badge tz-badge-soon' }, getLang() === 'en-US' ? o.late.en : o.late.zh)),
-              holdsLine(app, o),
-            ),
-          ),
+          summary.soon.map((o) => lineCard(app, o, 'tz-badge-soon')),
         )
       : h('p', { class: 'tz-muted' }, t('queue.empty')),
     summary.timeliness ? h('p', { class: summary.timeliness.covers === 'none' ? 'tz-bar tz-bar-warn' : 'tz-bar tz-bar-info', attrs: { 'data-test': 'summary-timeliness' } }, t(`summary.timeliness.${summary.timeliness.covers}`, { window: (summary.timeliness.window ?? 0).toLocaleString() })) : null,

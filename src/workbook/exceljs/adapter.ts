@@ -214,7 +214,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const styleCells = Array.from({ length: range.right - range.left + 1 }, (_, j) => styleRow.getCell(range.left + j));
       for (const row of append.rows) {
         const sheetRow = ws.getRow(next);
-        for (let j = 0; j < row.length; j++) setRowCell(ws, sheetRow, range.left + j, row[j], styleCells[j]);
+        for (let j = 0; j < row.length; j++) {
+          // An empty value where the row has no cell yet needs none: the column's format and alignment, the table's
+          // style and the range's data validation reach it as they reach the table's other empty cells. Most cells
+          // of an imported record are empty step columns, and each exceljs cell is four objects kept until saved.
+          if (row[j] === null && !sheetRow.findCell(range.left + j)) continue;
+          setRowCell(ws, sheetRow, range.left + j, row[j], styleCells[j]);
+        }
         next++;
       }
       const bottom = Math.max(range.bottom, next - 1);

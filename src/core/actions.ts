@@ -10,13 +10,13 @@ import { CONSUMPTION_SOURCE } from './consumption';
 import { withDefaults } from './defaults';
 import { parseInstant } from './dates';
 import type { FieldError } from './findings';
-import { AUDIT_SHEET, SETTINGS_SHEET, registerColumns } from './layout';
+import { AUDIT_SHEET, SETTINGS_SHEET, registerColumns, specColumns } from './layout';
 import type { RegisterMeta } from './metadata';
 import { compilePattern, nextNumber } from './numbering';
-import { recordToRow, rowToRecord, type RegisterRecord } from './records';
+import { recordToRow, rowToRecord, type RegisterRecord, type StepEntry } from './records';
 import { checkStructure } from './structure';
 import { findPerson } from './settings';
-import { AUDIT_ACTIONS, entryToRow, recordHash, sealEntry, type AuditAction, type AuditEntry, type AuditTail, type Digest } from './audit';
+import { AUDIT_ACTIONS, entryToRow, recordHash, rowContentHash, sealEntry, type AuditAction, type AuditEntry, type AuditTail, type Digest } from './audit';
 import { recordNumber, serialField, transition, type WorkflowAction, type WorkflowRecord } from './transitions';
 import { normaliseValues, validateValues } from './validate';
 import { PENDING_NUMBER, auditNumber, isPendingNumber, numberNow, numbersKey, numbersLater } from './numberingStep';
@@ -83,8 +83,8 @@ export function readsForRecord(meta: RegisterMeta, row: number): ReadRequest {
   return { meta: true, tables, sheets: [SETTINGS_SHEET, { sheet: AUDIT_SHEET, lastRows: 1 }] };
 }
 
-async function seal(ctx: ActionContext, record: WorkflowRecord, action: AuditAction | { word: string }, actor: string) {
-  const contentHash = await recordHash(ctx.meta.spec, record, ctx.digest);
+async function seal(ctx: ActionContext, record: WorkflowRecord, action: AuditAction | { word: string }, actor: string, row?: CellValue[]) {
+  const contentHash = await (row ? rowContentHash(ctx.meta.spec, row, ctx.digest) : recordHash(ctx.meta.spec, record, ctx.digest));
   const word = typeof action === 'string' ? AUDIT_ACTIONS[action] : action.word;
   return sealEntry(ctx.audit, { time: ctx.now, register: ctx.meta.spec.id, number: auditNumber(ctx.meta.spec, record, recordNumber(ctx.meta.spec, record.values)), action: word, actor, contentHash }, ctx.digest);
 }
@@ -99,8 +99,8 @@ function serialValues(spec: RegisterSpec, table: TableSnapshot): (string | null)
 
 async function appendPlan(ctx: ActionContext, record: WorkflowRecord, action: AuditAction, actor: string, warnings: FieldError[]): Promise<PlanResult> {
   const spec = ctx.meta.spec;
-  const row = recordToRow(spec, record);
-  const entry = await seal(ctx, record, action, actor);
+  const row = recordToRow(spec, record, specColumns(spec));
+  const entry = await seal(ctx, record, action, actor, row);
   return {
     ok: true,
     batch: {
@@ -146,21 +146,44 @@ export async function planSubmit(ctx: ActionContext, values: Record<string, Reco
  * 导入: a record taken over as it is (a paper register being migrated). It is numbered when it has no number,
  * enters the audit chain, and its validation problems come back as warnings instead of refusing it.
  */
-export async function planImport(ctx: ActionContext, record: Partial<WorkflowRecord> & { values: Record<string, RecordValue | undefined> }, actor: string): Promise<PlanResult> {
+export async function planImport(ctx: ActionContext, record: ImportedRecord, actor: string): Promise<PlanResult> {
+  const planner = importPlanner(ctx, actor);
+  if (!planner.ok) return fail(planner.errors);
+  const serial = serialField(ctx.meta.spec);
+  return planner.plan(ctx.audit, record, () => nextNumber(compilePattern(serial!.rules.pattern!), serialValues(ctx.meta.spec, ctx.table), ctx.now).number);
+}
+
+export type ImportedRecord = Partial<WorkflowRecord> & { values: Record<string, RecordValue | undefined> };
+
+export type ImportPlanner =
+  | { ok: true; plan: (audit: AuditTail, record: ImportedRecord, nextNumber: () => string) => Promise<PlanResult> }
+  | { ok: false; errors: FieldError[] };
+
+/**
+ * planImport for the many records of one import: the clock, the table's structure and the actor are checked once,
+ * and the caller keeps the audit tail and the numbering between records (a 100,000-row ledger is one import).
+ * `nextNumber` is asked only for a record that has no number of its own.
+ */
+export function importPlanner(ctx: Omit<ActionContext, 'audit'>, actor: string): ImportPlanner {
   checkNow(ctx.now);
   const spec = ctx.meta.spec;
   const structure = structureErrors(ctx.meta, ctx.table);
-  if (structure.length) return fail(structure);
+  if (structure.length) return { ok: false, errors: structure };
   if (!findPerson(ctx.settings, actor))
-    return fail([{ field: null, rule: 'workflow.unknownActor', message: `“${actor}”不在“设置”工作表的人员名单中`, messageEn: `"${actor}" is not listed on the 设置 sheet` }]);
-  const clean = normaliseValues(spec, record.values);
+    return { ok: false, errors: [{ field: null, rule: 'workflow.unknownActor', message: `“${actor}”不在“设置”工作表的人员名单中`, messageEn: `"${actor}" is not listed on the 设置 sheet` }] };
   const serial = serialField(spec);
-  if (serial && clean[serial.name] === null) clean[serial.name] = nextNumber(compilePattern(serial.rules.pattern!), serialValues(spec, ctx.table), ctx.now).number;
-  const steps = Object.fromEntries(registerColumns(spec).filter((c) => c.kind === 'stepActor').map((c) => [c.step!, record.steps?.[c.step!] ?? { actor: null, time: null, opinion: null }]));
-  let full: WorkflowRecord = { values: clean, submittedBy: record.submittedBy ?? actor, submittedAt: record.submittedAt ?? ctx.now, status: null, steps };
-  full = { ...full, status: record.status !== undefined ? record.status : spec.chain.length ? deriveState(spec, full).status : null };
-  const warnings = validateValues(spec, clean, { settings: ctx.settings, consumption: ctx.consumption });
-  return appendPlan(ctx, full, 'import', actor, warnings);
+  const stepNames = specColumns(spec).flatMap((c) => (c.kind === 'stepActor' ? [c.step!] : []));
+  const plan = (audit: AuditTail, record: ImportedRecord, nextNumber: () => string): Promise<PlanResult> => {
+    const clean = normaliseValues(spec, record.values);
+    if (serial && clean[serial.name] === null) clean[serial.name] = nextNumber();
+    const steps: Record<string, StepEntry> = {};
+    for (const step of stepNames) steps[step] = record.steps?.[step] ?? { actor: null, time: null, opinion: null };
+    let full: WorkflowRecord = { values: clean, submittedBy: record.submittedBy ?? actor, submittedAt: record.submittedAt ?? ctx.now, status: null, steps };
+    full = { ...full, status: record.status !== undefined ? record.status : spec.chain.length ? deriveState(spec, full).status : null };
+    const warnings = validateValues(spec, clean, { settings: ctx.settings, consumption: ctx.consumption });
+    return appendPlan({ ...ctx, audit }, full, 'import', actor, warnings);
+  };
+  return { ok: true, plan };
 }
 
 function locate(ctx: ActionContext, target: Target): { ok: true; record: RegisterRecord } | { ok: false; errors: FieldError[] } {

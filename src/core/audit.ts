@@ -15,7 +15,7 @@ import { canonicalJson, sha256Hex } from './hash';
 import { recordToRow, rowToRecord, type RegisterRecord } from './records';
 import { AUDIT_HEADER } from './auditLayout';
 import type { RegisterSpec } from '../spec/schema';
-import { registerColumns } from './layout';
+import { specColumns } from './layout';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -56,12 +56,13 @@ export interface AuditTail {
 export const EMPTY_TAIL: AuditTail = { seq: 0, hash: GENESIS_HASH };
 
 /** The record as the sheet will hold it: toCell/fromCell applied, so what is hashed now is what verify reads. */
-const columnsOf = new WeakMap<RegisterSpec, ReturnType<typeof registerColumns>>();
-
 export function canonicalRecord(spec: RegisterSpec, record: Omit<RegisterRecord, 'index' | 'sheetRow'>): unknown {
-  let columns = columnsOf.get(spec);
-  if (!columns) columnsOf.set(spec, (columns = registerColumns(spec)));
-  const back = rowToRecord(spec, recordToRow(spec, record, columns), 0, 0, columns);
+  return canonicalRow(spec, recordToRow(spec, record, specColumns(spec)));
+}
+
+/** canonicalRecord of the row recordToRow made (a plan that has the row already need not make it twice). */
+export function canonicalRow(spec: RegisterSpec, row: CellValue[]): unknown {
+  const back = rowToRecord(spec, row, 0, 0, specColumns(spec));
   return { register: spec.id, values: back.values, submittedBy: back.submittedBy, submittedAt: back.submittedAt, status: back.status, steps: back.steps };
 }
 
@@ -73,6 +74,11 @@ export type Digest = (text: string) => Promise<string>;
 
 export function recordHash(spec: RegisterSpec, record: Omit<RegisterRecord, 'index' | 'sheetRow'>, digest: Digest = sha256Hex): Promise<string> {
   return digest(canonicalJson(canonicalRecord(spec, record)));
+}
+
+/** recordHash of the row recordToRow made of the record. */
+export function rowContentHash(spec: RegisterSpec, row: CellValue[], digest: Digest = sha256Hex): Promise<string> {
+  return digest(canonicalJson(canonicalRow(spec, row)));
 }
 
 export function entryPayload(e: Omit<AuditEntry, 'hash' | 'prevHash'>): string {

@@ -28,7 +28,7 @@ export interface RegisterRecord {
 
 const str = (v: RecordValue): string | null => (v === null || v === '' ? null : String(v));
 
-export function rowToRecord(spec: RegisterSpec, row: CellValue[], index: number, firstRow: number, columns: Column[] = registerColumns(spec)): RegisterRecord {
+export function rowToRecord(spec: RegisterSpec, row: CellValue[], index: number, firstRow: number, columns: readonly Column[] = registerColumns(spec)): RegisterRecord {
   const record: RegisterRecord = { index, sheetRow: firstRow + index, values: {}, submittedBy: null, submittedAt: null, status: null, steps: {} };
   columns.forEach((column, i) => {
     const value = fromCell(column, row[i] ?? null);
@@ -56,7 +56,7 @@ export function rowToRecord(spec: RegisterSpec, row: CellValue[], index: number,
   return record;
 }
 
-export function recordToRow(spec: RegisterSpec, record: Omit<RegisterRecord, 'index' | 'sheetRow'>, columns: Column[] = registerColumns(spec)): CellValue[] {
+export function recordToRow(spec: RegisterSpec, record: Omit<RegisterRecord, 'index' | 'sheetRow'>, columns: readonly Column[] = registerColumns(spec)): CellValue[] {
   return columns.map((column) => {
     switch (column.kind) {
       case 'field':

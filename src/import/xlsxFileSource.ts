@@ -12,6 +12,7 @@ import { decodeRange, plainValue } from '../workbook/exceljs/adapter';
 import { mergedRangesOf, readSheetParts } from '../workbook/exceljs/ledgerStream';
 import '../workbook/exceljs/nodeStreamReadFix';
 import { ZipDirectory } from '../workbook/exceljs/zipDirectory';
+import { dateStyles, plainSharedStrings, plainSheetRows } from './plainSheetXml';
 
 export interface XlsxSheet extends SourceSheet {
   /** visible, hidden or veryHidden */
@@ -53,7 +54,13 @@ function withMergedValues(sparse: CellValue[][], merges: string[]): CellValue[][
 export async function readXlsxSheets(file: string): Promise<XlsxSheet[]> {
   const zip = await ZipDirectory.open(file);
   const parts = new Map<string, { state: string; merges: string[] }>();
+  const plain: XlsxSheet[] = [];
   try {
+    // The plain reader's shared strings and styles are where exceljs's streaming reader looks for them.
+    const strings = await zip.text('xl/sharedStrings.xml').then((xml) => (xml === null ? null : plainSharedStrings(xml)));
+    const dates = await zip.text('xl/styles.xml').then((xml) => (xml === null ? null : dateStyles(xml)));
+    const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test((await zip.text('xl/workbook.xml')) ?? '');
+    let allPlain = !date1904;
     for (const part of await readSheetParts(zip)) {
       if (part.path.includes('/chartsheets/')) continue;
       // exceljs's streaming reader finds worksheets only at xl/worksheets/sheetN.xml.
@@ -61,8 +68,13 @@ export async function readXlsxSheets(file: string): Promise<XlsxSheet[]> {
       const xml = (await zip.text(part.path)) ?? '';
       // It also keeps only the last run of an inline rich string (<is><r>…</r><r>…</r></is>).
       if (/<is>\s*<r[\s>]/.test(xml)) throw new Error(`inline rich text in ${part.path}`);
-      parts.set(part.name, { state: part.state, merges: mergedRangesOf(xml) });
+      const merges = mergedRangesOf(xml);
+      parts.set(part.name, { state: part.state, merges });
+      const rows = allPlain ? plainSheetRows(xml, strings, dates) : null;
+      if (rows) plain.push({ name: part.name, rows: withMergedValues(rows, merges), merges, state: part.state });
+      else allPlain = false;
     }
+    if (allPlain) return plain;
   } finally {
     await zip.close();
   }

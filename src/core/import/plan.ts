@@ -7,10 +7,10 @@
  * Accounting, asserted by the tests: imported + rejected + blank/subtotal + already imported = source rows.
  */
 import type { CellValue } from '../cells';
-import { planImport, type ActionContext } from '../actions';
+import { importPlanner, type ActionContext } from '../actions';
 import { canonicalJson, sha256Hex } from '../hash';
-import { AUDIT_SHEET, STATUS_HEADER, registerColumns } from '../layout';
-import { compilePattern, normaliseNumberText, parseNumber } from '../numbering';
+import { AUDIT_SHEET, STATUS_HEADER } from '../layout';
+import { compilePattern, nextNumber, normaliseNumberText, parseNumber } from '../numbering';
 import { serialField } from '../transitions';
 import { STATUS_DONE, STATUS_REJECTED, STATUS_WITHDRAWN, approvalStepsOf, pendingStatus, routeFor } from '../workflow';
 import type { WriteBatch } from '../../workbook/port';
@@ -79,7 +79,6 @@ export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], 
   const pattern = serial ? compilePattern(serial.rules.pattern!) : null;
   const headers = ctx.table.headers;
   const serialColumn = serial ? headers.indexOf(serial.name) : -1;
-  const width = registerColumns(spec).length;
 
   // Numbers in the register and in this import, for duplicates; the highest per period is all planImport's numbering needs.
   const numbers = new Map<string, string>();
@@ -90,14 +89,9 @@ export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], 
     if (parsed && parsed.n > (highest.get(parsed.period)?.n ?? 0)) highest.set(parsed.period, { n: parsed.n, text });
   };
   if (serialColumn >= 0) ctx.table.rows.forEach((r, i) => typeof r[serialColumn] === 'string' && r[serialColumn] !== '' && noteNumber(String(r[serialColumn]), `${ctx.table.sheet}!${ctx.table.firstRow + i}`));
-  const numberingTable = () => ({
-    ...ctx.table,
-    rows: [...highest.values()].map((h) => {
-      const row: CellValue[] = Array(width).fill(null);
-      row[serialColumn] = h.text;
-      return row;
-    }),
-  });
+  // The next number comes from the highest of each period, as planImport would find it among all the numbers.
+  const next = () => nextNumber(pattern!, serialColumn >= 0 ? [...highest.values()].map((h) => h.text) : [], ctx.now).number;
+  const planner = importPlanner(ctx, actor);
 
   const appended: CellValue[][] = [];
   const auditRows: CellValue[][] = [];
@@ -125,11 +119,7 @@ export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], 
     if (status && !status.ok) problems.push(status.problem);
     if (problems.length === 0) {
       const oldNumber = serial ? row.values[serial.name] : null;
-      const result = await planImport(
-        { ...ctx, audit, table: serialColumn >= 0 ? numberingTable() : ctx.table },
-        { values: row.values, status: status && status.ok ? status.status : undefined },
-        actor,
-      );
+      const result = planner.ok ? await planner.plan(audit, { values: row.values, status: status && status.ok ? status.status : undefined }, next) : planner;
       if (!result.ok) problems.push(...result.errors.map((e) => ({ field: e.field, cell: null, message: e.message, messageEn: e.messageEn })));
       else if (result.warnings.length) problems.push(...result.warnings.map((e) => ({ field: e.field, cell: null, message: e.message, messageEn: e.messageEn })));
       else {

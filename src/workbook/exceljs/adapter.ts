@@ -125,6 +125,13 @@ export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
   });
 }
 
+/** The last row with a value (sheetValues(ws).length), found from the bottom: an audit log is long. */
+function lastUsedRow(ws: ExcelJS.Worksheet): number {
+  const width = Math.max(1, ws.columnCount);
+  for (let r = ws.rowCount; r >= 1; r--) if (!isBlank(rowValues(ws, r, 1, width))) return r;
+  return 0;
+}
+
 function setCell(ws: ExcelJS.Worksheet, row: number, col: number, value: CellValue, styleFrom?: ExcelJS.Cell): void {
   setRowCell(ws, ws.getRow(row), col, value, styleFrom);
 }
@@ -132,10 +139,11 @@ function setCell(ws: ExcelJS.Worksheet, row: number, col: number, value: CellVal
 function setRowCell(ws: ExcelJS.Worksheet, row: ExcelJS.Row, col: number, value: CellValue, styleFrom?: ExcelJS.Cell): void {
   const cell = row.getCell(col);
   // The template's empty first body row was created before the column formats: take the column's then,
-  // or the first record's dates show as serial numbers.
+  // or the first record's dates show as serial numbers (and its long text does not wrap).
   const numFmt = styleFrom?.numFmt || ws.getColumn(col).numFmt;
   if (numFmt && !cell.numFmt) cell.numFmt = numFmt;
-  if (styleFrom && styleFrom.alignment && !cell.alignment) cell.alignment = styleFrom.alignment;
+  const alignment = styleFrom?.alignment || (styleFrom ? ws.getColumn(col).alignment : undefined);
+  if (alignment && !cell.alignment) cell.alignment = alignment;
   // A string is always written as a string cell: text starting with = + - @ stays text, never a formula.
   cell.value = value;
 }
@@ -214,7 +222,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const styleCells = Array.from({ length: range.right - range.left + 1 }, (_, j) => styleRow.getCell(range.left + j));
       for (const row of append.rows) {
         const sheetRow = ws.getRow(next);
-        for (let j = 0; j < row.length; j++) setRowCell(ws, sheetRow, range.left + j, row[j], styleCells[j]);
+        for (let j = 0; j < row.length; j++) {
+          // An empty value where the row has no cell yet needs none: the column's format and alignment, the table's
+          // style and the range's data validation reach it as they reach the table's other empty cells. Most cells
+          // of an imported record are empty step columns, and each exceljs cell is four objects kept until saved.
+          if (row[j] === null && !sheetRow.findCell(range.left + j)) continue;
+          setRowCell(ws, sheetRow, range.left + j, row[j], styleCells[j]);
+        }
         next++;
       }
       const bottom = Math.max(range.bottom, next - 1);
@@ -225,7 +239,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     for (const append of batch.sheetAppends ?? []) {
       const ws = this.workbook.getWorksheet(append.sheet);
       if (!ws) throw new Error(`Sheet ${append.sheet} not found`);
-      let next = sheetValues(ws).length + 1;
+      let next = lastUsedRow(ws) + 1;
       for (const row of append.rows) {
         const sheetRow = ws.getRow(next);
         for (let j = 0; j < row.length; j++) setRowCell(ws, sheetRow, j + 1, row[j]);
@@ -235,7 +249,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     for (const write of batch.rangeWrites ?? []) {
       const ws = this.workbook.getWorksheet(write.sheet);
       if (!ws) throw new Error(`Sheet ${write.sheet} not found`);
-      write.rows.forEach((row, i) => row.forEach((value, j) => setCell(ws, write.row + i, write.column + j, value)));
+      write.rows.forEach((row, i) => {
+        const sheetRow = ws.getRow(write.row + i);
+        row.forEach((value, j) => setRowCell(ws, sheetRow, write.column + j, value));
+      });
     }
     // exceljs cannot draw charts: sheetWrites' charts are left to Excel (the Office.js adapter).
     for (const write of batch.sheetWrites ?? []) {
@@ -246,7 +263,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (ws) this.workbook.removeWorksheet(ws.id);
       ws = this.workbook.addWorksheet(write.sheet, write.hidden ? { state: 'veryHidden' } : {});
       if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
-      write.rows.forEach((row, i) => row.forEach((value, j) => setCell(ws!, i + 1, j + 1, value)));
+      write.rows.forEach((row, i) => {
+        const sheetRow = ws!.getRow(i + 1);
+        row.forEach((value, j) => setRowCell(ws!, sheetRow, j + 1, value));
+      });
       for (const copy of write.copies ?? []) {
         const value = this.tableCell(copy);
         ws.getCell(copy.cell).value = value;

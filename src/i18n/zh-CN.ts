@@ -96,7 +96,7 @@ export const zhCN = {
   'queue.dueToday': '今天到期',
   'queue.deadline': '{name}:{due} 前完成“{done}”',
   'queue.needsUser': '选择当前用户后显示待我审批的事项。',
-  'remind.holds': '{step} · {who}',
+  'remind.holds': '{step} · 办理人 {who}',
   'remind.holdsApplicant': '等待登记人 {who}',
   'remind.heldFor': '已等待 {time}',
   'remind.one': '催办',

@@ -67,7 +67,7 @@ describe('催办 on the standalone page', () => {
     const late = page.locator('[data-test=queue-overdue-item]');
     await expect(late.count()).resolves.toBe(3);
     const first = page.locator(`[data-test=queue-overdue-item][data-number="${numbers[0]}"]`);
-    await expect(first.locator('[data-test=holding]').textContent()).resolves.toBe('办公室主任拟办 · 赵敏 · 已等待 3 天 1 小时');
+    await expect(first.locator('[data-test=holding]').textContent()).resolves.toBe('办公室主任拟办 · 办理人 赵敏 · 已等待 3 天 1 小时');
 
     await first.locator('[data-test=remind]').click();
     const messages = page.locator('[data-test=remind-messages] [data-test=remind-message]');
@@ -115,7 +115,7 @@ describe('催办 on the standalone page', () => {
     await page.waitForSelector('[data-test=screen-summary][data-loaded]');
     await page.click('[data-test=summary-refresh]');
     await page.waitForSelector('[data-test=summary-timeliness]');
-    await expect(page.locator('[data-test=summary-overdue] [data-test=summary-holding]').first().textContent()).resolves.toBe('办公室主任拟办 · 赵敏 · 已等待 3 天 1 小时');
+    await expect(page.locator('[data-test=summary-overdue] [data-test=summary-holding]').first().textContent()).resolves.toBe('办公室主任拟办 · 办理人 赵敏 · 已等待 3 天 1 小时');
     await expect(page.textContent('[data-test=summary-timeliness]')).resolves.toContain('时效分析已更新:全部记录');
     const saved = await saveWorkbook(page, 'tz-timeliness-');
     const wb = new ExcelJS.Workbook();

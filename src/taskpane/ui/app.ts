@@ -129,9 +129,9 @@ export class App {
       this.opened = await this.session.open();
     });
     if (this.opened?.kind === 'blank') this.screen = { kind: 'setup', adding: false };
+    else if (this.screen.kind === 'setup' && !this.screen.adding) this.screen = { kind: 'tab', tab: 'new' };
     // A workbook with registers opens the pane by itself on 待办 until someone turns that off in 设置.
     if (this.opened?.kind === 'ready' && this.host.autoOpen && this.host.autoOpen.enabled() === null) await this.host.autoOpen.set(true).catch(() => undefined);
-    else if (this.screen.kind === 'setup' && !this.screen.adding) this.screen = { kind: 'tab', tab: 'new' };
     const stored = this.host.prefs.get('register');
     const regs = this.registers();
     this.registerId = regs.find((r) => r.id === (this.registerId ?? stored))?.id ?? regs[0]?.id ?? null;

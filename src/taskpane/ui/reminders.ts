@@ -11,7 +11,7 @@ import { nameOf } from './names';
 
 const SOON_MS = 3 * 86_400_000;
 
-/** "办公室主任拟办 · 赵敏 · 已等待 3 天", or null when the pane cannot tell (no 设置). */
+/** "办公室主任拟办 · 办理人 赵敏 · 已等待 3 天", or null when the pane cannot tell (no 设置). */
 export function holdingText(app: App, meta: RegisterMeta, record: RegisterRecord): string | null {
   const settings = app.settings;
   if (!settings) return null;

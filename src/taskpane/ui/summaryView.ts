@@ -28,10 +28,12 @@ function bars(app: App, summary: Summary): HTMLElement {
   );
 }
 
-/** "办公室主任拟办 · 赵敏 · 已等待 3 天" for a listed line, when the summary knows who holds it. */
+/** "办公室主任拟办 · 办理人 赵敏 · 已等待 3 天" for a listed line, when the summary knows who holds it. */
 function holdsLine(app: App, o: OverdueLine): HTMLElement | null {
   if (!o.step && !o.holders) return null;
-  const where = [o.step ? nameFor(app, o.registerId, o.register, o.step) : null, o.holders || null, o.held ? t('remind.heldFor', { time: o.held }) : null].filter(Boolean).join(' · ');
+  const step = o.step ? nameFor(app, o.registerId, o.register, o.step) : null;
+  const at = step && o.holders ? t('remind.holds', { step, who: o.holders }) : step || o.holders;
+  const where = [at, o.held ? t('remind.heldFor', { time: o.held }) : null].filter(Boolean).join(' · ');
   return h('div', { class: 'tz-card-meta', attrs: { 'data-test': 'summary-holding' } }, where);
 }
 

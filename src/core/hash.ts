@@ -30,8 +30,13 @@ function quotedKey(key: string): string | null {
  */
 function plainObjectJson(obj: Record<string, unknown>): string | null {
   const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) if (quotedKey(keys[i]) === null) return null;
-  keys.sort();
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    if (quotedKey(keys[i]) === null) return null;
+    if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
+  }
+  // Objects built with their keys in order (audit entries, step entries) skip the sort.
+  if (!sorted) keys.sort();
   let out = '{';
   let first = true;
   for (let i = 0; i < keys.length; i++) {
@@ -41,6 +46,11 @@ function plainObjectJson(obj: Record<string, unknown>): string | null {
     first = false;
   }
   return out + '}';
+}
+
+/** The JSON text of an object key whose NFC form is itself, or null (such a key needs the general path). */
+export function canonicalKey(key: string): string | null {
+  return quotedKey(key);
 }
 
 export function canonicalJson(value: unknown): string {

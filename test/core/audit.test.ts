@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { canonicalJson, sha256Hex } from '../../src/core/hash';
-import { GENESIS_HASH, auditTail, entryHash, entryToRow, recordHash, rowToEntry, sealEntry } from '../../src/core/audit';
+import { GENESIS_HASH, auditTail, canonicalRow, canonicalRowJson, entryHash, entryToRow, recordHash, rowToEntry, sealEntry } from '../../src/core/audit';
+import { specColumns } from '../../src/core/layout';
+import { shippedCatalog } from './import/shipped';
 import { AUDIT_HEADER } from '../../src/core/auditLayout';
 import { createHash } from 'node:crypto';
 import { fixtureCatalog, spec } from './fixtures';
@@ -96,5 +98,28 @@ describe('the audit chain', () => {
     const back = rowToEntry(entryToRow(second));
     expect(back).toEqual(second);
     expect(await entryHash(back.prevHash, back)).toBe(second.hash);
+  });
+});
+
+describe('a record’s canonical content written straight from its row', () => {
+  const registers = shippedCatalog().registers;
+  const cell = fc.oneof(fc.constant(null), fc.constant(''), fc.integer({ min: -5, max: 60000 }), fc.double({ min: 0, max: 50000, noNaN: true }), fc.boolean(), text, fc.constantFrom('2025-03-05', '2026-03-15T10:00', '已办结', '长政发〔2025〕12号', 'Cafe\u0301'));
+
+  it('gives the bytes the general canonical form gives, on every shipped register', () => {
+    for (const register of registers) {
+      const width = specColumns(register).length;
+      fc.assert(
+        fc.property(fc.array(cell, { minLength: width, maxLength: width }), (row) => canonicalRowJson(register, row) === canonicalJson(canonicalRow(register, row))),
+        { numRuns: 60 },
+      );
+    }
+  });
+
+  it('falls back to the general form when a field name needs normalising', () => {
+    const shipped = registers.find((r) => r.name === '收文登记')!;
+    const decomposed = { ...shipped, fields: shipped.fields.map((f, i) => (i === 1 ? { ...f, name: 'Cafe\u0301' } : f)) };
+    const row = specColumns(decomposed).map((_, i) => (i % 2 ? `值${i}` : null));
+    expect(canonicalRowJson(decomposed, row)).toBe(canonicalJson(canonicalRow(decomposed, row)));
+    expect(canonicalRowJson(decomposed, row)).toContain('"Café"');
   });
 });

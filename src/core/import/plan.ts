@@ -9,6 +9,8 @@
 import type { CellValue } from '../cells';
 import { importPlanner, type ActionContext } from '../actions';
 import { canonicalJson, sha256Hex } from '../hash';
+import { canonicalValuesJson } from '../audit';
+import type { RegisterSpec } from '../../spec/schema';
 import { AUDIT_SHEET, STATUS_HEADER } from '../layout';
 import { compilePattern, nextNumber, normaliseNumberText, parseNumber } from '../numbering';
 import { serialField } from '../transitions';
@@ -66,8 +68,9 @@ function statusOf(spec: ActionContext['meta']['spec'], values: Record<string, un
 }
 
 /** The import's hash of a row: what it says, field by field, after conversion — the same row typed 2025.3.5 or 2025-03-05 is one row. */
-export function rowHash(register: string, row: PreparedRow, digest = sha256Hex): Promise<string> {
-  return digest(canonicalJson({ register, values: row.values, status: row.status }));
+export function rowHash(spec: RegisterSpec, row: PreparedRow, digest = sha256Hex): Promise<string> {
+  // canonicalJson({ register, status, values }), its members written in order.
+  return digest('{"register":' + canonicalJson(spec.id) + ',"status":' + canonicalJson(row.status) + ',"values":' + canonicalValuesJson(spec, row.values) + '}');
 }
 
 export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], actor: string, mapping?: { signature: string; confirmed: SavedMapping }): Promise<ImportPlan> {
@@ -103,7 +106,7 @@ export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], 
       outcome.skipped.push({ sourceRow: row.sourceRow, kind: row.kind });
       continue;
     }
-    const hash = await rowHash(spec.id, row, digest);
+    const hash = await rowHash(spec, row, digest);
     if (log.hashes.has(hash)) {
       outcome.alreadyImported.push({ sourceRow: row.sourceRow, sameAs: '' });
       continue;

@@ -78,10 +78,24 @@ export function parseNumberText(text: string, unit?: string): number | null {
 const YES = new Set(['是', '√', '✓', '✔', '☑', 'y', 'yes', '有', '对', '1', 'true', '已签', '已签字']);
 const NO = new Set(['否', '×', '✗', '✘', 'x', 'n', 'no', '无', '没有', '错', '0', 'false', '未签', '未签字']);
 
-function matchAmong(text: string, values: readonly string[]): string | null {
-  const key = valueKey(text);
-  return values.find((v) => valueKey(v) === key) ?? null;
+/** Each list's values by key, built once per list (a ledger's column asks the same list for every row). */
+const keyedLists = new WeakMap<object, Map<string, string>>();
+function keyed(owner: object, values: () => readonly string[]): Map<string, string> {
+  let map = keyedLists.get(owner);
+  if (!map) {
+    map = new Map();
+    // The first value with a key wins, as a search from the top of the list would find it.
+    for (const v of values()) if (!map.has(valueKey(v))) map.set(valueKey(v), v);
+    keyedLists.set(owner, map);
+  }
+  return map;
 }
+
+function matchAmong(text: string, values: Map<string, string>): string | null {
+  return values.get(valueKey(text)) ?? null;
+}
+
+const NO_VALUES: readonly string[] = [];
 
 const shown = (cell: CellValue) => (typeof cell === 'string' ? cell : String(cell));
 
@@ -122,15 +136,15 @@ export function convertCell(field: FieldSpec, cell: CellValue, settings: Setting
       return bad(`“${name}”的“${shown(cell)}”应为 是/否(也可写 √、×、Y、N、有、无)`, `"${name}": "${shown(cell)}" must be yes or no (是/否, √/×, Y/N, 有/无)`);
     }
     case 'choice':
-      return ok(matchAmong(String(cell), field.choices ?? []) ?? foldText(String(cell)));
+      return ok(matchAmong(String(cell), keyed(field.choices ?? NO_VALUES, () => field.choices ?? NO_VALUES)) ?? foldText(String(cell)));
     case 'list': {
-      const values = settings?.lists.find((l) => l.name === field.list)?.values ?? [];
-      return ok(matchAmong(String(cell), values) ?? foldText(String(cell)));
+      const list = settings?.lists.find((l) => l.name === field.list);
+      return ok((list ? matchAmong(String(cell), keyed(list, () => list.values)) : null) ?? foldText(String(cell)));
     }
     case 'person':
-      return ok(matchAmong(String(cell), settings?.people.map((p) => p.name) ?? []) ?? foldText(String(cell)));
+      return ok((settings ? matchAmong(String(cell), keyed(settings.people, () => settings.people.map((p) => p.name))) : null) ?? foldText(String(cell)));
     case 'department':
-      return ok(matchAmong(String(cell), settings?.departments.map((d) => d.name) ?? []) ?? foldText(String(cell)));
+      return ok((settings ? matchAmong(String(cell), keyed(settings.departments, () => settings.departments.map((d) => d.name))) : null) ?? foldText(String(cell)));
     case 'serial':
     case 'phone':
       return ok(typeof cell === 'number' ? String(cell) : String(cell).trim());

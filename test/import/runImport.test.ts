@@ -49,3 +49,37 @@ it('imports 6,000 rows in two chunks, the second chunk read in the first chunk\'
   expect(again.ok && again.outcome.alreadyImported.length).toBe(ROWS);
   expect(again.ok && again.writes).toBe(0);
 }, 240_000);
+
+it('numbers the rows without a number after the highest of the year; a rejected row gives its number to the next; an old number keeps its place', async () => {
+  const catalog = shippedCatalog();
+  const spec = catalog.registers.find((r) => r.name === '收文登记')!;
+  const excel = await fakeWorkbook([spec], catalog.settings);
+  const port = new OfficeJsWorkbook({ run: excel.run, undoGroups: true });
+  const meta = (await port.read({ meta: true })).meta;
+  if (!meta?.ok) throw new Error('no metadata');
+  const register = meta.meta.registers[0];
+  const row = (number: string | null, date: string, title: string): CellValue[] => [number, date, '市政府', '上级来文', title, '一般文件', '平件', '内部', '1份'];
+  const rows: CellValue[][] = [
+    ['收文编号', '收文日期', '来文机关', '来文类型', '标题', '重要程度', '缓急', '密级', '份数'],
+    row('SW-2026-0007', '2026.1.5', '原有编号'),
+    row(null, '2026.1.6', '无编号甲'),
+    row(null, '不是日期', '被拒'),
+    row(null, '2026.1.7', '无编号乙'),
+    row('SW-2025-0300', '2025.12.30', '去年的编号'),
+    row('SW-2026-0050', '2026.2.1', '较大的编号'),
+    row(null, '2026.2.2', '无编号丙'),
+  ];
+  const prepared = prepareImport({ name: '旧台账', rows, merges: [] }, spec, catalog.settings);
+  if (!prepared.ok) throw new Error(prepared.message);
+  const result = await runImport(port, register, prepared, { actor: '孙晓燕', now: '2026-03-15T10:00', logExists: false });
+  if (!result.ok) throw new Error('import failed');
+  expect(result.outcome.rejected.map((r) => r.where)).toEqual(['旧台账!4']);
+  expect(result.outcome.imported.map((r) => [r.sourceRow, r.number])).toEqual([
+    [2, 'SW-2026-0007'],
+    [3, 'SW-2026-0008'],
+    [5, 'SW-2026-0009'],
+    [6, 'SW-2025-0300'],
+    [7, 'SW-2026-0050'],
+    [8, 'SW-2026-0051'],
+  ]);
+});

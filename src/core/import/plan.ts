@@ -12,7 +12,7 @@ import { canonicalJson, sha256Hex } from '../hash';
 import { canonicalValuesJson } from '../audit';
 import type { RegisterSpec } from '../../spec/schema';
 import { AUDIT_SHEET, STATUS_HEADER } from '../layout';
-import { compilePattern, nextNumber, normaliseNumberText, parseNumber } from '../numbering';
+import { compilePattern, formatNumber, normaliseNumberText, parseNumber, periodAt } from '../numbering';
 import { serialField } from '../transitions';
 import { STATUS_DONE, STATUS_REJECTED, STATUS_WITHDRAWN, approvalStepsOf, pendingStatus, routeFor } from '../workflow';
 import type { WriteBatch } from '../../workbook/port';
@@ -85,15 +85,23 @@ export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], 
 
   // Numbers in the register and in this import, for duplicates; the highest per period is all planImport's numbering needs.
   const numbers = new Map<string, string>();
-  const highest = new Map<string, { n: number; text: string }>();
+  const highest = new Map<string, number>();
   const noteNumber = (text: string, where: string) => {
     numbers.set(normaliseNumberText(text), where);
     const parsed = pattern ? parseNumber(pattern, text) : null;
-    if (parsed && parsed.n > (highest.get(parsed.period)?.n ?? 0)) highest.set(parsed.period, { n: parsed.n, text });
+    if (parsed && parsed.n > (highest.get(parsed.period) ?? 0)) highest.set(parsed.period, parsed.n);
   };
   if (serialColumn >= 0) ctx.table.rows.forEach((r, i) => typeof r[serialColumn] === 'string' && r[serialColumn] !== '' && noteNumber(String(r[serialColumn]), `${ctx.table.sheet}!${ctx.table.firstRow + i}`));
-  // The next number comes from the highest of each period, as planImport would find it among all the numbers.
-  const next = () => nextNumber(pattern!, serialColumn >= 0 ? [...highest.values()].map((h) => h.text) : [], ctx.now).number;
+  // One above the highest of the period, as nextNumber would find it among all the numbers; it counts once the
+  // record is planned (a rejected row gives its number to the next).
+  const period = pattern ? periodAt(pattern, ctx.now) : null;
+  const given = new Map<string, number>();
+  const next = () => {
+    const n = (highest.get(period!.key) ?? 0) + 1;
+    const number = formatNumber(pattern!, period!.year, period!.month, n);
+    given.set(number, n);
+    return number;
+  };
   const planner = importPlanner(ctx, actor);
 
   const appended: CellValue[][] = [];
@@ -111,6 +119,7 @@ export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], 
       outcome.alreadyImported.push({ sourceRow: row.sourceRow, sameAs: '' });
       continue;
     }
+    given.clear();
     const twin = seenInFile.get(hash);
     if (twin !== undefined) {
       outcome.alreadyImported.push({ sourceRow: row.sourceRow, sameAs: `${ctx.sourceName}!${twin}` });
@@ -134,7 +143,11 @@ export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], 
           else if (pattern && !parseNumber(pattern, oldNumber))
             outcome.flagged.push({ sourceRow: row.sourceRow, number, message: `${where}:原编号“${oldNumber}”不符合本登记表的编号格式 ${serial.rules.pattern},已照原样保留`, messageEn: `${where}: the old number "${oldNumber}" does not follow ${serial.rules.pattern}; kept as it is` });
         }
-        if (serial) noteNumber(number, where);
+        const n = given.get(number);
+        if (n !== undefined) {
+          numbers.set(normaliseNumberText(number), where);
+          highest.set(period!.key, n);
+        } else if (serial) noteNumber(number, where);
         appended.push(...result.batch.appends![0].rows);
         auditRows.push(...result.batch.sheetAppends![0].rows);
         logRows.push(importedRow(spec.id, hash, number, ctx.now));

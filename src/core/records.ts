@@ -46,7 +46,7 @@ export function rowToRecord(spec: RegisterSpec, row: CellValue[], index: number,
         record.status = str(value);
         break;
       default: {
-        const step = (record.steps[column.step!] ??= { actor: null, opinion: null, time: null });
+        const step = (record.steps[column.step!] ??= { actor: null, time: null, opinion: null });
         if (column.kind === 'stepActor') step.actor = str(value);
         else if (column.kind === 'stepTime') step.time = str(value);
         else step.opinion = str(value);

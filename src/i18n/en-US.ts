@@ -82,6 +82,7 @@ export const enUS: Record<MessageKey, string> = {
   'import.go': 'Import {count} rows',
   'import.progress': 'Importing: {done}/{total} rows…',
   'import.done': 'Imported {imported} rows; {rejected} rejected, {skipped} blank/subtotal, {before} imported before ({total} rows).',
+  'import.toCheck': 'To check: ',
   'import.back': 'Back to the form',
 
   'queue.title': 'Queue',

@@ -80,6 +80,7 @@ export const zhCN = {
   'import.go': '导入 {count} 行',
   'import.progress': '正在导入:{done}/{total} 行…',
   'import.done': '已导入 {imported} 行;拒绝 {rejected} 行,空行/合计 {skipped} 行,此前已导入 {before} 行(共 {total} 行)。',
+  'import.toCheck': '请核对:',
   'import.back': '返回登记',
 
   'queue.title': '待办',

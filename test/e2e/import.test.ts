@@ -21,6 +21,8 @@ let page: Page;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-e2e-import-'));
 const target = path.join(tmp, '收文登记.xlsx');
 const ledger = path.join(tmp, '收文登记簿.xlsx');
+/** A second ledger, with its own numbers (one used twice) and a 状态 column: one row still with a leader. */
+const numbered = path.join(tmp, '收文登记簿-有编号.xlsx');
 
 beforeAll(async () => {
   const catalog = buildCatalog(readDir(TEMPLATES_DIR));
@@ -33,6 +35,14 @@ beforeAll(async () => {
   rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)));
   merges.forEach((m) => ws.mergeCells(m));
   await wb.xlsx.writeFile(ledger);
+  const second = new ExcelJS.Workbook();
+  second.addWorksheet('二季度').addRows([
+    ['收文编号', '收文日期', '来文机关', '来文类型', '标题', '重要程度', '缓急', '密级', '份数', '状态'],
+    ['SW-2025-0101', '2025.4.1', '长沙市人民政府办公厅', '上级来文', '关于春季防火的通知', '一般文件', '平件', '内部', 1, '办结'],
+    ['SW-2025-0101', '2025.4.2', '长沙市税务局', '上级来文', '关于申报期的提醒', '一般文件', '平件', '内部', 1, '办结'],
+    ['SW-2025-0102', '2025.4.3', '长沙经开区管委会', '上级来文', '关于园区调研的函', '一般文件', '平件', '内部', 1, '待分管领导批示'],
+  ]);
+  await second.xlsx.writeFile(numbered);
   server = await serve(WEB);
   browser = await launch();
   browser.context.setDefaultTimeout(20_000);
@@ -48,10 +58,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function chooseLedger(): Promise<void> {
+async function chooseLedger(file = ledger): Promise<void> {
   await page.click('[data-test=import-open]');
   await page.waitForSelector('[data-test=screen-import][data-loaded]');
-  await page.setInputFiles('[data-test=import-file]', ledger);
+  await page.setInputFiles('[data-test=import-file]', file);
   await page.waitForSelector('[data-test=import-mapping]');
 }
 
@@ -102,5 +112,19 @@ describe('importing a hand-made ledger on the standalone page', () => {
     await expect(page.textContent('[data-test=steps]')).resolves.toContain('未在台账中办理');
     await expect(page.locator('[data-test=approve], [data-test=not-yours]').count()).resolves.toBe(0);
     await page.screenshot({ path: screenshotPath('zh-CN-import-taken-over') });
+  });
+
+  it('names what was imported but needs a look, in the preview and after: an old number used twice, a row past steps nobody recorded', async () => {
+    await page.selectOption('[data-test=user]', '孙晓燕');
+    await page.click('[data-test=tab-new]');
+    await chooseLedger(numbered);
+    await page.click('[data-test=import-preview]');
+    const preview = await page.locator('[data-test=import-warn]').textContent();
+    expect(preview).toContain('可导入 3 行,拒绝 0 行');
+    expect(preview).toContain('请核对:二季度!3:编号“SW-2025-0101”与 二季度!2 重复');
+    expect(preview).toContain('请核对:二季度!4:原状态“待分管领导批示”');
+    await page.click('[data-test=import-go]');
+    await page.waitForSelector('[data-test=import-warn]:has-text("已导入 3 行")');
+    await expect(page.textContent('[data-test=import-warn]')).resolves.toContain('已从第一步“办公室主任拟办”起待办');
   });
 });

@@ -67,6 +67,17 @@ function statusOf(spec: ActionContext['meta']['spec'], values: Record<string, un
   };
 }
 
+/**
+ * A ledger status that waits at a later step: Taizhang does not know who did the steps before it, and a step is
+ * done only by the people the document allows, so the record starts at its route's first step (flagged).
+ */
+function inFlight(spec: ActionContext['meta']['spec'], values: Record<string, unknown>, status: string): { status: string; step: string } | null {
+  const route = routeFor(spec, values as never);
+  const first = route ? approvalStepsOf(route)[0] : undefined;
+  if (!first || !status.startsWith(pendingStatus('')) || status === pendingStatus(first.text)) return null;
+  return { status: pendingStatus(first.text), step: first.text };
+}
+
 /** The import's hash of a row: what it says, field by field, after conversion — the same row typed 2025.3.5 or 2025-03-05 is one row. */
 export function rowHash(spec: RegisterSpec, row: PreparedRow, digest = sha256Hex): Promise<string> {
   // canonicalJson({ register, status, values }), its members written in order.
@@ -131,7 +142,8 @@ export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], 
     if (status && !status.ok) problems.push(status.problem);
     if (problems.length === 0) {
       const oldNumber = serial ? row.values[serial.name] : null;
-      const result = planner.ok ? await planner.plan(audit, { values: row.values, status: status && status.ok ? status.status : undefined }, next) : planner;
+      const start = status && status.ok ? inFlight(spec, row.values, status.status) : null;
+      const result = planner.ok ? await planner.plan(audit, { values: row.values, status: start ? start.status : status && status.ok ? status.status : undefined }, next) : planner;
       if (!result.ok) problems.push(...result.errors.map((e) => ({ field: e.field, cell: null, message: e.message, messageEn: e.messageEn })));
       else if (result.warnings.length) problems.push(...result.warnings.map((e) => ({ field: e.field, cell: null, message: e.message, messageEn: e.messageEn })));
       else {
@@ -143,6 +155,13 @@ export async function planLedgerImport(ctx: ImportContext, rows: PreparedRow[], 
           else if (pattern && !parseNumber(pattern, oldNumber))
             outcome.flagged.push({ sourceRow: row.sourceRow, number, message: `${where}:原编号“${oldNumber}”不符合本登记表的编号格式 ${serial.rules.pattern},已照原样保留`, messageEn: `${where}: the old number "${oldNumber}" does not follow ${serial.rules.pattern}; kept as it is` });
         }
+        if (start)
+          outcome.flagged.push({
+            sourceRow: row.sourceRow,
+            number,
+            message: `${where}:原状态“${row.status}”之前各步由谁办理,台账中没有记录;已从第一步“${start.step}”起待办,请相关人员在台账中补办`,
+            messageEn: `${where}: the ledger's status "${row.status}" is past steps whose handlers are not recorded here; the record now waits at the first step, "${start.step}"`,
+          });
         const n = given.get(number);
         if (n !== undefined) {
           numbers.set(normaliseNumberText(number), where);

@@ -89,7 +89,12 @@ export async function renderImport(ctx: ImportContext, body: HTMLElement): Promi
     showMapping();
   };
 
-  const problems = (outcome: ImportOutcome) => outcome.rejected.flatMap((r) => r.problems.map((p) => `${source!.name}!${p.cell ?? r.sourceRow}${p.field ? ` ${p.field}` : ''}:${pick(p)}`));
+  // Rejected rows with their cells and reasons, then what was imported but needs a look (an old number used twice,
+  // a status past steps nobody recorded): the user sees both before and after importing.
+  const problems = (outcome: ImportOutcome) => [
+    ...outcome.rejected.flatMap((r) => r.problems.map((p) => `${source!.name}!${p.cell ?? r.sourceRow}${p.field ? ` ${p.field}` : ''}:${pick(p)}`)),
+    ...outcome.flagged.map((f) => `${t('import.toCheck')}${pick(f)}`),
+  ];
   const counts = (o: ImportOutcome) => ({ imported: o.imported.length, rejected: o.rejected.length, skipped: o.skipped.length, before: o.alreadyImported.length, total: prepared!.rows.length });
 
   const showPreview = async () => {

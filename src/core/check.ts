@@ -17,7 +17,7 @@ import { recordNumber, serialField } from './transitions';
 import { validateValues } from './validate';
 import { STATUS_DRAFT, deriveState, stepDone, stepProblems } from './workflow';
 import { isTakenOver } from './takenOver';
-import { stepActorProblems } from './authority';
+import { stepActorProblems, stepAuthority } from './authority';
 import { auditNumber, pendingNumberState } from './numberingStep';
 import { isAuditHeader, rowToEntry } from './audit';
 import { parseReminder, type ReminderEntry } from './reminders';
@@ -127,6 +127,10 @@ function checkRegister(place: Place, records: RegisterRecord[], settings: Settin
         }));
       for (const e of stepProblems(spec, record)) report.findings.push(locate(place, record, e));
       if (settings) for (const e of stepActorProblems(spec, settings, record)) report.findings.push(locate(place, record, e));
+      // A record waiting at a step that nobody in 设置 may do waits for ever: say so, with what 设置 lacks.
+      const pending = stored === derived && settings ? deriveState(spec, record).pending : null;
+      const who = pending ? stepAuthority(spec, settings!, record, pending) : null;
+      if (who && !who.ok) report.findings.push(locate(place, record, { ...who.error, field: STATUS_HEADER }));
     }
   }
   const serial = serialField(spec);

@@ -125,7 +125,19 @@ export function transition(
         return returned.ok ? { ...returned, actedAs: recorded } : returned;
       }
       const text = action.kind === 'approve' ? opinion || '同意' : `${action.kind === 'return' ? MARK.returned : MARK.rejected}${opinion}`;
-      return { ok: true, record: withStatus(spec, { ...record, values, steps: { ...record.steps, [step.text]: { actor: recorded, time: now, opinion: text } } }), actedAs: recorded };
+      const after = withStatus(spec, { ...record, values, steps: { ...record.steps, [step.text]: { actor: recorded, time: now, opinion: text } } });
+      if (action.kind === 'approve') {
+        // The next step's people may come from a field filled on the way (承办部门 at 拟办, 驾驶员 at 派车): an
+        // approval that leaves nobody able to act would park the record for good, so it asks for the field now.
+        const next = deriveState(spec, after).pending;
+        const who = next ? stepAuthority(spec, settings, after, next) : null;
+        if (who && !who.ok) {
+          // Named by the field when the step's people come from one, so the pane marks that input.
+          const field = spec.fields.some((f) => f.name === next!.role) ? next!.role : null;
+          return { ok: false, errors: [{ field, rule: 'workflow.nextNobody', message: `同意后下一步${who.error.message};请先补充再同意`, messageEn: `After this approval: ${who.error.messageEn}. Complete it before approving` }] };
+        }
+      }
+      return { ok: true, record: after, actedAs: recorded };
     }
     case 'withdraw': {
       if (!spec.chain.length) return refuse('workflow.noChain', '本登记表没有审批流程', 'This register has no approval chain');

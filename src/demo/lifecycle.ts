@@ -6,6 +6,7 @@
 import type { RecordValue } from '../core/cells';
 import { stepAuthority } from '../core/authority';
 import { approvalStepsOf, routeFor } from '../core/workflow';
+import { isBlank } from '../core/conditions';
 import type { ChainStep } from '../spec/schema';
 import type { RegisterSpec, SettingsSpec } from '../spec/schema';
 import { OPINION_WORDS, opinionFor } from './content';
@@ -21,6 +22,20 @@ export type Fate = 'done' | 'returned' | 'rejected' | 'withdrawn';
 export function pickActor(spec: RegisterSpec, settings: SettingsSpec, values: Record<string, RecordValue>, submitter: string, step: ChainStep, rng: Rng): string | null {
   const authority = stepAuthority(spec, settings, { values, submittedBy: submitter }, step);
   return authority.ok && authority.names.length ? rng.pick(authority.names) : null;
+}
+
+/**
+ * The field the next step's people come from (承办部门 after 拟办, 驾驶员 after 派车), when it is still blank: the
+ * approver fills it, as the pane asks them to — otherwise nobody could act on the next step.
+ */
+export function fillForNext(spec: RegisterSpec, settings: SettingsSpec, values: Record<string, RecordValue>, submitter: string, next: ChainStep, rng: Rng): Record<string, DemoValue> | null {
+  const field = spec.fields.find((f) => f.name === next.role);
+  if (!field || !isBlank(values[field.name])) return null;
+  const holders = field.type === 'person' ? settings.people.filter((p) => p.roles.includes(next.role)).map((p) => p.name) : [];
+  const anyone = field.type === 'department' ? settings.departments.map((d) => d.name) : field.type === 'person' ? settings.people.map((p) => p.name) : [];
+  for (const value of [...rng.shuffle(holders), ...rng.shuffle(anyone)])
+    if (stepAuthority(spec, settings, { values: { ...values, [field.name]: value }, submittedBy: submitter }, next).ok) return { [field.name]: value };
+  return null;
 }
 
 /** Who submits: the drafting person, unless 设置 names who holds the first step's role (办公室文员登记). */
@@ -68,7 +83,9 @@ export function lifecycle(d: Draft, submitter: string, fate: Fate, values: Recor
       k = -1;
       continue;
     }
-    events.push({ time: t, kind: 'approve', actor, ...acting, opinion: opinionFor(step.text, rng) });
+    const fill = k + 1 < steps.length ? fillForNext(spec, settings, values, submitter, steps[k + 1], rng.fork('fill')) : null;
+    if (fill) values = { ...values, ...(fill as Record<string, RecordValue>) };
+    events.push({ time: t, kind: 'approve', actor, ...acting, opinion: opinionFor(step.text, rng), ...(fill ? { values: fill } : {}) });
   }
   return { events, closedAt: null };
 }

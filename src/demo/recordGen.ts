@@ -185,8 +185,10 @@ function attempt(meta: RegisterMeta, ctx: GenContext, rng: Rng, o: PlanOptions):
     for (const e of life.events) if (e.kind === 'approve') steps[approvalStepsOf(route!).find((s) => !steps[s.text])!.text] = { actor: e.onBehalfOf ?? e.actor, time: formatDateTime(e.time), opinion: e.opinion ?? null };
     const importAt = Math.max(o.t0, ...ordered.map(([t]) => t), ...life.events.map((e) => e.time)) + 30 * MS_MINUTE;
     if (importAt > ctx.asOf) return fail('late');
-    const record = { values: resolvePlaceholders(finalValues), steps, submittedAt: formatDateTime(o.t0), submittedBy: submitter };
-    events.push({ time: importAt, kind: 'import', actor: submitter, values: finalValues, imported: { submittedBy: submitter, submittedAt: formatDateTime(o.t0), status: route ? deriveState(spec, record).status : null, steps } });
+    // What approvers filled on the way (承办部门, 驾驶员) is part of what the ledger shows.
+    const taken: Record<string, DemoValue> = Object.assign({}, finalValues, ...life.events.filter((e) => e.kind === 'approve' && e.values).map((e) => e.values));
+    const record = { values: resolvePlaceholders(taken), steps, submittedAt: formatDateTime(o.t0), submittedBy: submitter };
+    events.push({ time: importAt, kind: 'import', actor: submitter, values: taken, imported: { submittedBy: submitter, submittedAt: formatDateTime(o.t0), status: route ? deriveState(spec, record).status : null, steps } });
   } else {
     events.push({ time: o.t0, kind: 'submit', actor: submitter, values: submitValues });
     events.push(...life.events);

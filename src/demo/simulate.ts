@@ -65,7 +65,7 @@ export async function simulate(plans: RecordPlan[], book: MemoryBook, settings: 
     else if (!placed) continue;
     else {
       const action: WorkflowAction =
-        event.kind === 'approve' ? { kind: 'approve', opinion: event.opinion }
+        event.kind === 'approve' ? { kind: 'approve', opinion: event.opinion, ...(event.values ? { values: resolve(event.values) } : {}) }
         : event.kind === 'return' ? { kind: 'return', opinion: event.opinion ?? '' }
         : event.kind === 'reject' ? { kind: 'reject', opinion: event.opinion ?? '' }
         : event.kind === 'withdraw' ? { kind: 'withdraw', opinion: event.opinion }

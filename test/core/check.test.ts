@@ -45,6 +45,21 @@ describe('check: every record of every register', () => {
     expect(report.findings.every((f) => f.number && f.messageEn)).toBe(true);
   });
 
+  it('reports a record waiting at a step nobody may do, with what is missing', async () => {
+    const o = await office();
+    await o.submit('incoming_docs', '2026-03-18T09:00', INCOMING, '孙晓燕');
+    await o.act('incoming_docs', '2026-03-18T10:00', 0, { kind: 'approve' }, '赵敏');
+    await o.act('incoming_docs', '2026-03-18T11:00', 0, { kind: 'approve', values: { 承办部门: '综合办公室' } }, '李志华');
+    expect(checkWorkbook(o.content(), asOf).findings.filter((f) => f.rule === 'workflow.noActor')).toEqual([]);
+    // 承办部门 cleared by hand: the record waits at 承办部门办理, which nobody may now do.
+    const t = o.book.table('tz_incoming_docs');
+    t.rows[0][t.headers.indexOf('承办部门')] = null;
+    const report = checkWorkbook(o.content(), asOf);
+    const stuck = report.findings.filter((f) => f.rule === 'workflow.noActor');
+    expect(stuck.map((f) => `${f.severity} ${f.sheet}!${f.cell}`)).toEqual([`error 收文登记!${String.fromCharCode(65 + t.headers.indexOf('状态'))}2`]);
+    expect(stuck[0].message).toContain('“承办部门办理”无人可办理:记录的“承办部门”尚未填写');
+  });
+
   it('reports a renamed column at its cell and skips that register’s records', async () => {
     const o = await office();
     await o.submit('incoming_docs', '2026-03-02T09:00', INCOMING, '孙晓燕');

@@ -5,7 +5,7 @@ async function busyOffice() {
   const o = await office();
   await o.submit('incoming_docs', '2026-03-02T09:00', INCOMING, '孙晓燕');
   await o.act('incoming_docs', '2026-03-02T10:00', 0, { kind: 'approve' }, '赵敏');
-  await o.act('incoming_docs', '2026-03-02T11:00', 0, { kind: 'approve' }, '李志华');
+  await o.act('incoming_docs', '2026-03-02T11:00', 0, { kind: 'approve', values: { 承办部门: '综合办公室' } }, '李志华');
   await o.submit('incoming_docs', '2026-03-03T09:00', INCOMING, '周婷');
   await o.submit('supplies_issue', '2026-03-03T10:00', { 领用日期: '2026-03-03', 领用部门: '销售部', 物品编码: 'BG-001', 申领数量: 5, 实发数量: 5, 领用人: '刘洋' }, '孙晓燕');
   await o.act('incoming_docs', '2026-03-03T11:00', 1, { kind: 'approve' }, '赵敏');

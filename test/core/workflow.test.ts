@@ -106,6 +106,21 @@ describe('the approval chain as a state machine', () => {
     expect(!invalid.ok && invalid.errors[0].rule).toBe('rule.notBefore');
   });
 
+  it('asks for 承办部门 on the approval before 承办部门办理: that step’s people come from it, and nobody could act without it', () => {
+    const blank = run(incoming, submitted(incoming, { ...values, 承办部门: null }), { kind: 'approve', opinion: '拟请分管领导阅示' }, '赵敏', '2026-03-02T10:00');
+    expect(blank.status).toBe('待分管领导批示');
+    const refused = transition(incoming, settings, blank, { kind: 'approve' }, '李志华', '2026-03-02T11:00');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.errors[0].rule).toBe('workflow.nextNobody');
+      expect(refused.errors[0].message).toBe('同意后下一步“承办部门办理”无人可办理:记录的“承办部门”尚未填写:填写后由承办部门办理;请先补充再同意');
+      expect(refused.errors[0].messageEn).toContain('"承办部门" is blank');
+      expect(refused.errors[0].field).toBe('承办部门');
+    }
+    const filled = run(incoming, blank, { kind: 'approve', values: { 承办部门: '综合办公室' } }, '李志华', '2026-03-02T11:00');
+    expect(filled.status).toBe('待承办部门办理');
+  });
+
   it('derives the status from the step columns and reports steps that contradict it', () => {
     const r = submitted(incoming, values);
     const skipped = { ...r, steps: { ...r.steps, 分管领导批示: { actor: '李志华', time: '2026-03-03T10:00', opinion: '同意' } } };

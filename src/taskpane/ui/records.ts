@@ -212,6 +212,12 @@ export async function renderDetail(app: App, body: HTMLElement, registerId: stri
     if (!result.ok) {
       app.show({ kind: 'error', text: t('form.errors', { count: result.errors.length }), list: result.errors.map((e) => pick(e)) });
       if (result.errors.some((e) => e.rule === OPINION_RULE)) opinion.focus();
+      // A field this approval must fill (承办部门 decides the next step): open 填写 at it.
+      const toFill = fills.find((x) => result.errors.some((e) => e.field === x.field.name));
+      if (toFill) {
+        toFill.input.closest('details')?.setAttribute('open', '');
+        toFill.input.focus();
+      }
       return;
     }
     app.wrote();

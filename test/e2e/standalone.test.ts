@@ -190,7 +190,15 @@ describe('the standalone page over a new workbook', () => {
     await page.click('[data-test=fill] summary');
     await page.fill('[data-test=fill] [data-field="阅批日期"]', '2026-03-02');
     await page.fill('[data-test=fill] [data-field="领导批示"]', '请技术部落实');
-    // 承办部门办理 is done by the department the leader names, and by nobody else.
+    // 承办部门办理 is done by the department the leader names, and by nobody else: approving without naming it
+    // is refused, and 填写 is opened at 承办部门.
+    await page.click('[data-test=fill] summary');
+    await page.fill('[data-test=opinion]', '同意,请技术部落实');
+    await page.click('[data-test=approve]');
+    await expect(flash('error').textContent()).resolves.toContain('同意后下一步“承办部门办理”无人可办理:记录的“承办部门”尚未填写');
+    await expect(page.locator('[data-test=fill]').getAttribute('open')).resolves.not.toBeNull();
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.field)).resolves.toBe('承办部门');
+    await expect(page.locator('[data-test=fill] [data-field="承办部门"]').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.selectOption('[data-test=fill] [data-field="承办部门"]', '技术部');
     await act('approve', '同意,请技术部落实');
     await expect(page.textContent('[data-test=fields] [data-field="阅批日期"]')).resolves.toBe('2026-03-02');

@@ -19,14 +19,19 @@ function ledger(): CellValue[][] {
   return rows;
 }
 
-it('imports 6,000 rows in two chunks, the second chunk read in the first chunk\'s write, and nothing twice', async () => {
+/** A blank shipped 收文登记 in the fake Excel, through the Office.js adapter. */
+async function blankIncoming() {
   const catalog = shippedCatalog();
   const spec = catalog.registers.find((r) => r.name === '收文登记')!;
   const excel = await fakeWorkbook([spec], catalog.settings);
   const port = new OfficeJsWorkbook({ run: excel.run, undoGroups: true });
   const meta = (await port.read({ meta: true })).meta;
   if (!meta?.ok) throw new Error('no metadata');
-  const register = meta.meta.registers[0];
+  return { catalog, spec, excel, port, register: meta.meta.registers[0] };
+}
+
+it('imports 6,000 rows in two chunks, the second chunk read in the first chunk\'s write, and nothing twice', async () => {
+  const { catalog, spec, excel, port, register } = await blankIncoming();
   const prepared = prepareImport({ name: '收文登记簿', rows: ledger(), merges: [] }, spec, catalog.settings);
   if (!prepared.ok) throw new Error(prepared.message);
   const reads: number[] = [];
@@ -51,13 +56,7 @@ it('imports 6,000 rows in two chunks, the second chunk read in the first chunk\'
 }, 240_000);
 
 it('numbers the rows without a number after the highest of the year; a rejected row gives its number to the next; an old number keeps its place', async () => {
-  const catalog = shippedCatalog();
-  const spec = catalog.registers.find((r) => r.name === '收文登记')!;
-  const excel = await fakeWorkbook([spec], catalog.settings);
-  const port = new OfficeJsWorkbook({ run: excel.run, undoGroups: true });
-  const meta = (await port.read({ meta: true })).meta;
-  if (!meta?.ok) throw new Error('no metadata');
-  const register = meta.meta.registers[0];
+  const { catalog, spec, port, register } = await blankIncoming();
   const row = (number: string | null, date: string, title: string): CellValue[] => [number, date, '市政府', '上级来文', title, '一般文件', '平件', '内部', '1份'];
   const rows: CellValue[][] = [
     ['收文编号', '收文日期', '来文机关', '来文类型', '标题', '重要程度', '缓急', '密级', '份数'],
@@ -85,12 +84,7 @@ it('numbers the rows without a number after the highest of the year; a rejected 
 });
 
 it('a ledger row waiting at a later step starts at the first step, flagged; one waiting at the first step or closed comes in as it says', async () => {
-  const catalog = shippedCatalog();
-  const spec = catalog.registers.find((r) => r.name === '收文登记')!;
-  const excel = await fakeWorkbook([spec], catalog.settings);
-  const port = new OfficeJsWorkbook({ run: excel.run, undoGroups: true });
-  const meta = (await port.read({ meta: true })).meta;
-  if (!meta?.ok) throw new Error('no metadata');
+  const { catalog, spec, port, register } = await blankIncoming();
   const rows: CellValue[][] = [
     ['收文日期', '来文机关', '来文类型', '标题', '重要程度', '缓急', '密级', '份数', '状态'],
     ['2026.3.2', '市政府', '上级来文', '在领导处', '一般文件', '平件', '内部', 1, '待分管领导批示'],
@@ -99,13 +93,13 @@ it('a ledger row waiting at a later step starts at the first step, flagged; one 
   ];
   const prepared = prepareImport({ name: '旧台账', rows, merges: [] }, spec, catalog.settings);
   if (!prepared.ok) throw new Error(prepared.message);
-  const result = await runImport(port, meta.meta.registers[0], prepared, { actor: '孙晓燕', now: '2026-03-15T10:00', logExists: false });
+  const result = await runImport(port, register, prepared, { actor: '孙晓燕', now: '2026-03-15T10:00', logExists: false });
   if (!result.ok) throw new Error('import failed');
   expect(result.outcome.imported).toHaveLength(3);
   expect(result.outcome.flagged.map((f) => f.sourceRow)).toEqual([2]);
   expect(result.outcome.flagged[0].message).toContain('旧台账!2:原状态“待分管领导批示”');
   expect(result.outcome.flagged[0].message).toContain('第一步“办公室主任拟办”');
-  const table = (await port.read({ tables: [{ table: meta.meta.registers[0].table }] })).tables[meta.meta.registers[0].table]!;
+  const table = (await port.read({ tables: [{ table: register.table }] })).tables[register.table]!;
   const status = table.headers.indexOf('状态');
   expect(table.rows.filter((r) => r.some((c) => c !== null && c !== '')).map((r) => r[status])).toEqual(['待办公室主任拟办', '待办公室主任拟办', '已办结']);
 });

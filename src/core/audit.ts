@@ -63,7 +63,7 @@ export function canonicalRecord(spec: RegisterSpec, record: Omit<RegisterRecord,
 /** canonicalRecord of the row recordToRow made (a plan that has the row already need not make it twice). */
 export function canonicalRow(spec: RegisterSpec, row: CellValue[]): unknown {
   const back = rowToRecord(spec, row, 0, 0, specColumns(spec));
-  return { register: spec.id, status: back.status, steps: back.steps, submittedAt: back.submittedAt, submittedBy: back.submittedBy, values: back.values };
+  return { register: spec.id, values: back.values, submittedBy: back.submittedBy, submittedAt: back.submittedAt, status: back.status, steps: back.steps };
 }
 
 /**

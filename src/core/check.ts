@@ -116,7 +116,8 @@ function checkRegister(place: Place, records: RegisterRecord[], settings: Settin
   for (const record of records) {
     for (const e of validateValues(spec, record.values, { settings, consumption })) report.findings.push(locate(place, record, e));
     if (spec.chain.length && !statusFromLedger(record)) {
-      const derived = deriveState(spec, record).status;
+      const state = deriveState(spec, record);
+      const derived = state.status;
       const stored = record.status ?? '';
       if (!(stored === derived || (stored === '' && derived === STATUS_DRAFT)))
         report.findings.push(locate(place, record, {
@@ -128,8 +129,7 @@ function checkRegister(place: Place, records: RegisterRecord[], settings: Settin
       for (const e of stepProblems(spec, record)) report.findings.push(locate(place, record, e));
       if (settings) for (const e of stepActorProblems(spec, settings, record)) report.findings.push(locate(place, record, e));
       // A record waiting at a step that nobody in 设置 may do waits for ever: say so, with what 设置 lacks.
-      const pending = stored === derived && settings ? deriveState(spec, record).pending : null;
-      const who = pending ? stepAuthority(spec, settings!, record, pending) : null;
+      const who = stored === derived && settings && state.pending ? stepAuthority(spec, settings, record, state.pending) : null;
       if (who && !who.ok) report.findings.push(locate(place, record, { ...who.error, field: STATUS_HEADER }));
     }
   }

@@ -13,9 +13,9 @@ function nfc(text: string): string {
   return NFC_STABLE.test(text) ? text : text.normalize('NFC');
 }
 
-/** Each key's JSON text, or null when NFC would change it; records and audit entries use a few dozen keys. */
+/** Each key's JSON text, or null when NFC would change it (such a key needs the general path); records and audit entries use a few dozen keys. */
 const keyJson = new Map<string, string | null>();
-function quotedKey(key: string): string | null {
+export function canonicalKey(key: string): string | null {
   let quoted = keyJson.get(key);
   if (quoted === undefined) {
     quoted = NFC_STABLE.test(key) ? JSON.stringify(key) : null;
@@ -32,7 +32,7 @@ function plainObjectJson(obj: Record<string, unknown>): string | null {
   const keys = Object.keys(obj);
   let sorted = true;
   for (let i = 0; i < keys.length; i++) {
-    if (quotedKey(keys[i]) === null) return null;
+    if (canonicalKey(keys[i]) === null) return null;
     if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
   }
   // Objects built with their keys in order (audit entries, step entries) skip the sort.
@@ -42,15 +42,10 @@ function plainObjectJson(obj: Record<string, unknown>): string | null {
   for (let i = 0; i < keys.length; i++) {
     const member = obj[keys[i]];
     if (member === undefined) continue;
-    out += (first ? '' : ',') + quotedKey(keys[i]) + ':' + canonicalJson(member);
+    out += (first ? '' : ',') + canonicalKey(keys[i]) + ':' + canonicalJson(member);
     first = false;
   }
   return out + '}';
-}
-
-/** The JSON text of an object key whose NFC form is itself, or null (such a key needs the general path). */
-export function canonicalKey(key: string): string | null {
-  return quotedKey(key);
 }
 
 export function canonicalJson(value: unknown): string {

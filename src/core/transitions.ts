@@ -125,11 +125,13 @@ export function transition(
         return returned.ok ? { ...returned, actedAs: recorded } : returned;
       }
       const text = action.kind === 'approve' ? opinion || '同意' : `${action.kind === 'return' ? MARK.returned : MARK.rejected}${opinion}`;
-      const after = withStatus(spec, { ...record, values, steps: { ...record.steps, [step.text]: { actor: recorded, time: now, opinion: text } } });
+      const acted = { ...record, values, steps: { ...record.steps, [step.text]: { actor: recorded, time: now, opinion: text } } };
+      const afterState = deriveState(spec, acted);
+      const after = { ...acted, status: afterState.status };
       if (action.kind === 'approve') {
         // The next step's people may come from a field filled on the way (承办部门 at 拟办, 驾驶员 at 派车): an
         // approval that leaves nobody able to act would park the record for good, so it asks for the field now.
-        const next = deriveState(spec, after).pending;
+        const next = afterState.pending;
         const who = next ? stepAuthority(spec, settings, after, next) : null;
         if (who && !who.ok) {
           // Named by the field when the step's people come from one, so the pane marks that input.

@@ -135,8 +135,10 @@ export function convertCell(field: FieldSpec, cell: CellValue, settings: Setting
       if (NO.has(key)) return ok(false);
       return bad(`“${name}”的“${shown(cell)}”应为 是/否(也可写 √、×、Y、N、有、无)`, `"${name}": "${shown(cell)}" must be yes or no (是/否, √/×, Y/N, 有/无)`);
     }
-    case 'choice':
-      return ok(matchAmong(String(cell), keyed(field.choices ?? NO_VALUES, () => field.choices ?? NO_VALUES)) ?? foldText(String(cell)));
+    case 'choice': {
+      const choices = field.choices ?? NO_VALUES;
+      return ok(matchAmong(String(cell), keyed(choices, () => choices)) ?? foldText(String(cell)));
+    }
     case 'list': {
       const list = settings?.lists.find((l) => l.name === field.list);
       return ok((list ? matchAmong(String(cell), keyed(list, () => list.values)) : null) ?? foldText(String(cell)));

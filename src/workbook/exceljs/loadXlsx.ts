@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { keepValidationRanges } from './validationRanges';
 import { MissingPart, NotAWorkbook, normalizeXlsxPackage, type NormalizedPackage, type PartInfo } from './xlsxPackage';
 
 export type XlsxProblem = 'empty' | 'encrypted' | 'xls' | 'notXlsx' | 'otherOffice' | 'damaged';
@@ -180,6 +181,7 @@ export async function openPackage(bytes: Uint8Array): Promise<NormalizedPackage>
 export async function loadXlsx(input: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const pkg = await openPackage(input instanceof Uint8Array ? input : new Uint8Array(input));
   const workbook = new ExcelJS.Workbook();
+  keepValidationRanges(workbook.xlsx);
   const watched = watchParts(workbook.xlsx);
   try {
     await workbook.xlsx.load(pkg.bytes as unknown as ArrayBuffer);

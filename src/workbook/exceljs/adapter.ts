@@ -11,6 +11,7 @@ import { StructureGuardError, WriteShapeError, assertStructure, columnGone } fro
 import { resolveColumns, resolveWindow, rowRuns, sheetReads, sheetTail, tableReads } from '../reads';
 import { addRegisters } from './setup';
 import { applySheetStyle } from './sheetStyle';
+import { followTableBody } from './bodyFormats';
 import { decodeAddress, decodeRect, encodeAddress, type Rect } from '../../core/a1';
 
 const MS_PER_DAY = 86_400_000;
@@ -232,6 +233,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
         next++;
       }
       const bottom = Math.max(range.bottom, next - 1);
+      followTableBody(ws, { ...range, top: range.top + 1 }, bottom);
       const ref = `${encodeAddress(range.top, range.left)}:${encodeAddress(bottom, range.right)}`;
       model.tableRef = ref;
       model.autoFilterRef = ref;

@@ -33,7 +33,23 @@ async function* chunks(text: string): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += CHUNK) yield text.substring(i, i + CHUNK);
 }
 
-type WorksheetEntry = (stream: AsyncIterable<unknown>, model: { worksheetHash: Record<string, { dataValidations?: Record<string, unknown> }> }, sheetNo: unknown, options: unknown, path: string) => Promise<unknown>;
+type EntryStream = Partial<AsyncIterable<unknown>> & { on?: (event: string, listener: (arg?: unknown) => void) => unknown };
+
+/** The whole text of a part's stream (object-mode chunks of text), whether or not the build's streams iterate. */
+async function textOf(stream: EntryStream): Promise<string> {
+  let text = '';
+  if (stream[Symbol.asyncIterator]) {
+    for await (const chunk of stream as AsyncIterable<unknown>) text += String(chunk);
+    return text;
+  }
+  return new Promise((resolve, reject) => {
+    stream.on?.('data', (chunk) => (text += String(chunk)));
+    stream.on?.('end', () => resolve(text));
+    stream.on?.('error', reject);
+  });
+}
+
+type WorksheetEntry = (stream: EntryStream, model: { worksheetHash: Record<string, { dataValidations?: Record<string, unknown> }> }, sheetNo: unknown, options: unknown, path: string) => Promise<unknown>;
 
 /** Makes this reader (workbook.xlsx) keep validation ranges whole; call before load. */
 export function keepValidationRanges(xlsx: object): void {
@@ -41,9 +57,8 @@ export function keepValidationRanges(xlsx: object): void {
   const original = reader._processWorksheetEntry;
   if (typeof original !== 'function') return;
   reader._processWorksheetEntry = async function (this: unknown, stream, model, sheetNo, options, path) {
-    let xml = '';
-    for await (const chunk of stream) xml += String(chunk);
-    const result = await original.call(this, chunks(maskValidationRanges(xml)), model, sheetNo, options, path);
+    const xml = await textOf(stream);
+    const result = await original.call(this, chunks(maskValidationRanges(xml)) as EntryStream, model, sheetNo, options, path);
     unmaskValidationRanges(model.worksheetHash[path]?.dataValidations);
     return result;
   };

@@ -52,11 +52,6 @@ export function trimSheet(rows: CellValue[][]): CellValue[][] {
   return out;
 }
 
-/** The last n rows of a sheet read, or all of them. */
-export function sheetTail(rows: CellValue[][], read: SheetRead): CellValue[][] {
-  return read.lastRows === undefined ? rows : rows.slice(Math.max(0, rows.length - read.lastRows));
-}
-
 /** Sorted distinct indexes below rowCount, as runs [start, end) of consecutive rows. */
 export function rowRuns(indexes: number[], rowCount: number): [number, number][] {
   const sorted = [...new Set(indexes.filter((i) => Number.isInteger(i) && i >= 0 && i < rowCount))].sort((a, b) => a - b);

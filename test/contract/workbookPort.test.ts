@@ -120,6 +120,23 @@ describe.each(HARNESSES.map((h) => [h.name, h] as const))('WorkbookPort contract
     expect(records(t).map((r) => r.values['来文单位'])).toEqual(['中间有值', null]);
   });
 
+  it('reads the tail of a sheet as the same rows the whole read ends with', async () => {
+    const port = session.user();
+    const entries = [
+      [1, '2026-03-16T09:30', spec.id, 'SW-2026-0001', '提交', '孙晓燕', 'a', null, 'c'],
+      [2, '2026-03-16T09:31', spec.id, 'SW-2026-0002', '提交', '孙晓燕', 'a', 'b', 'c'],
+      [null, null, null, null, null, null, null, null, null],
+      [4, '2026-03-16T09:33', spec.id, 'SW-2026-0003', '同意', '赵敏', null, null, null],
+    ];
+    await port.write({ sheetAppends: [{ sheet: AUDIT_SHEET, rows: entries }] });
+    const all = (await port.read({ sheets: [AUDIT_SHEET] })).sheets[AUDIT_SHEET]!;
+    expect(all.slice(-4)).toEqual([entries[0], entries[1], [], [4, '2026-03-16T09:33', spec.id, 'SW-2026-0003', '同意', '赵敏']]);
+    for (const n of [1, 2, 3, all.length, all.length + 5]) {
+      const tail = (await port.read({ sheets: [{ sheet: AUDIT_SHEET, lastRows: n }] })).sheets[AUDIT_SHEET]!;
+      expect(tail).toEqual(all.slice(Math.max(0, all.length - n)));
+    }
+  });
+
   it('updates a step: exactly the addressed cells change', async () => {
     const port = session.user();
     const rows = [1, 2, 3].map((n) => recordToRow(spec, record({ ...VALID, 收文编号: `SW-2026-000${n}` })));

@@ -8,7 +8,7 @@ import { metaFromRows } from '../../core/metadata';
 import { META_SHEET } from '../../core/layout';
 import type { CellCopy, ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, WorkbookPort, WriteBatch, WriteResult } from '../port';
 import { StructureGuardError, WriteShapeError, assertStructure, columnGone } from '../guard';
-import { resolveColumns, resolveWindow, rowRuns, sheetReads, sheetTail, tableReads } from '../reads';
+import { resolveColumns, resolveWindow, rowRuns, sheetReads, tableReads } from '../reads';
 import { addRegisters } from './setup';
 import { applySheetStyle } from './sheetStyle';
 import { followTableBody } from './bodyFormats';
@@ -114,22 +114,34 @@ export function snapshotTable(wb: ExcelJS.Workbook, name: string, read?: Omit<Ta
   return { table: name, sheet: ws.name, headers, rows, rowCount, rowStart: start, readColumns, firstRow: range.top + 1 + start, firstColumn: range.left, mergedInBody, rowsBelow };
 }
 
-export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
-  const out: CellValue[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) out.push(rowValues(ws, r, 1, Math.max(1, width)));
-  while (out.length && isBlank(out[out.length - 1])) out.pop();
-  return out.map((row) => {
-    const copy = [...row];
-    while (copy.length && (copy[copy.length - 1] === null || copy[copy.length - 1] === '')) copy.pop();
-    return copy;
-  });
+/** A row's cells without the empty ones at its end. */
+function trimmed(row: CellValue[]): CellValue[] {
+  let end = row.length;
+  while (end > 0 && (row[end - 1] === null || row[end - 1] === '')) end--;
+  return end === row.length ? row : row.slice(0, end);
 }
 
-/** The last row with a value (sheetValues(ws).length), found from the bottom: an audit log is long. */
+/**
+ * A sheet's values from A1 to its last used row, each row without its empty end; only the last `lastRows` of
+ * them when asked (the audit log's tail: an action on a register of 100,000 records reads one entry, not 400,000).
+ */
+export function sheetValues(ws: ExcelJS.Worksheet, lastRows?: number): CellValue[][] {
+  const last = lastUsedRow(ws);
+  const first = lastRows === undefined ? 1 : Math.max(1, last - lastRows + 1);
+  const out: CellValue[][] = [];
+  for (let r = first; r <= last; r++) out.push(usedValues(ws, r));
+  return out;
+}
+
+/** A row's values up to its last cell with one ([] for a row that is not there); never creates the row. */
+function usedValues(ws: ExcelJS.Worksheet, r: number): CellValue[] {
+  const row = ws.findRow(r);
+  return row ? trimmed(rowValues(ws, r, 1, Math.max(1, row.cellCount))) : [];
+}
+
+/** The last row with a value, found from the bottom (a sheet's column count would visit every row). */
 function lastUsedRow(ws: ExcelJS.Worksheet): number {
-  const width = Math.max(1, ws.columnCount);
-  for (let r = ws.rowCount; r >= 1; r--) if (!isBlank(rowValues(ws, r, 1, width))) return r;
+  for (let r = ws.rowCount; r >= 1; r--) if (usedValues(ws, r).length) return r;
   return 0;
 }
 
@@ -163,7 +175,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     for (const read of tableReads(request)) result.tables[read.key] = snapshotTable(this.workbook, read.table, read);
     for (const read of sheetReads(request)) {
       const ws = this.workbook.getWorksheet(read.sheet);
-      result.sheets[read.sheet] = ws ? sheetTail(sheetValues(ws), read) : null;
+      result.sheets[read.sheet] = ws ? sheetValues(ws, read.lastRows) : null;
     }
     return result;
   }

@@ -16,7 +16,12 @@ const CHUNK = 16 * 1024;
 
 /** A worksheet's XML with the ranges of its data validations masked. */
 export function maskValidationRanges(xml: string): string {
-  return xml.replace(VALIDATIONS, (block) => block.replace(/\ssqref="([^"]*)"/g, (attr, sqref: string) => attr.replace(sqref, sqref.replace(/:/g, MASK))));
+  // The element sits after the rows: found by a plain search, not by a pattern tried at every tag of 30 MB.
+  const at = xml.indexOf('dataValidations');
+  if (at < 0) return xml;
+  const start = xml.lastIndexOf('<', at);
+  const rest = xml.slice(start).replace(VALIDATIONS, (block) => block.replace(/\ssqref="([^"]*)"/g, (attr, sqref: string) => attr.replace(sqref, sqref.replace(/:/g, MASK))));
+  return xml.slice(0, start) + rest;
 }
 
 /** The model's entries under their real ranges again. */

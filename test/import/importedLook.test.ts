@@ -9,15 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import '../../src/workbook/exceljs/nodeZipFix';
-import { nodeDigest } from '../../src/cli/nodeDigest';
-import { analyseImport, runImport } from '../../src/import/runImport';
-import { readXlsxSheets } from '../../src/import/xlsxFileSource';
 import { buildCatalog } from '../../src/spec/catalog';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/adapter';
 import { saveXlsx } from '../../src/workbook/exceljs/saveXlsx';
 import { buildWorkbook } from '../../src/workbook/exceljs/templateWriter';
 import { libreOfficeRoundTrip } from '../support/corpus';
 import { TEMPLATES_DIR, readDir } from '../support/docs';
+import { importLedgerInto } from '../support/importLedger';
 import { runPython } from '../support/openpyxl';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-imported-look-'));
@@ -64,14 +61,7 @@ async function importedWorkbook(): Promise<string> {
   await ledger.xlsx.writeFile(ledgerFile);
 
   const wb = await buildWorkbook([spec], catalog.value.settings, { combined: false });
-  const port = new ExcelJsWorkbook(wb);
-  const meta = (await port.read({ meta: true })).meta;
-  if (!meta?.ok) throw new Error('no metadata');
-  const [source] = await readXlsxSheets(ledgerFile);
-  const analysis = await analyseImport(port, meta.meta.registers[0], source, null);
-  if (!analysis.prepared.ok) throw new Error('the ledger does not map');
-  const result = await runImport(port, meta.meta.registers[0], analysis.prepared, { actor: '孙晓燕', now: '2026-03-15T10:00', digest: nodeDigest });
-  if (!result.ok || result.outcome.imported.length !== ROWS) throw new Error(`not every row was imported: ${JSON.stringify(result)}`);
+  await importLedgerInto(wb, ledgerFile, ROWS);
   const file = path.join(tmp, 'imported.xlsx');
   writeFileSync(file, await saveXlsx(wb));
   return file;

@@ -9,15 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import '../../../src/workbook/exceljs/nodeZipFix';
-import { nodeDigest } from '../../../src/cli/nodeDigest';
-import { analyseImport, runImport } from '../../../src/import/runImport';
-import { readXlsxSheets } from '../../../src/import/xlsxFileSource';
 import { buildCatalog } from '../../../src/spec/catalog';
-import { ExcelJsWorkbook } from '../../../src/workbook/exceljs/adapter';
 import { loadXlsx } from '../../../src/workbook/exceljs/loadXlsx';
 import { saveXlsx } from '../../../src/workbook/exceljs/saveXlsx';
 import { VALIDATED_ROWS, buildWorkbook } from '../../../src/workbook/exceljs/templateWriter';
 import { TEMPLATES_DIR, readDir } from '../../support/docs';
+import { importLedgerInto } from '../../support/importLedger';
 import { runPython } from '../../support/openpyxl';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-body-formats-'));
@@ -50,17 +47,6 @@ async function ledger(name: string, from: number, rows: number): Promise<string>
   return file;
 }
 
-async function importInto(wb: ExcelJS.Workbook, file: string, rows: number): Promise<void> {
-  const port = new ExcelJsWorkbook(wb);
-  const meta = (await port.read({ meta: true })).meta;
-  if (!meta?.ok) throw new Error('no metadata');
-  const [source] = await readXlsxSheets(file);
-  const analysis = await analyseImport(port, meta.meta.registers[0], source, null);
-  if (!analysis.prepared.ok) throw new Error('the ledger does not map');
-  const result = await runImport(port, meta.meta.registers[0], analysis.prepared, { actor: '孙晓燕', now: '2026-03-15T10:00', digest: nodeDigest });
-  if (!result.ok || result.outcome.imported.length !== rows) throw new Error(`not every row was imported: ${JSON.stringify(result)}`);
-}
-
 async function dump(wb: ExcelJS.Workbook, name: string): Promise<Dump> {
   const file = path.join(tmp, name);
   writeFileSync(file, await saveXlsx(wb));
@@ -85,7 +71,7 @@ describe('validations and conditional formats follow the register', () => {
     expect(template.formats.length).toBeGreaterThan(0);
     expect(template.formats.every((r) => bottomOf(r) === VALIDATED_ROWS + 1)).toBe(true);
 
-    await importInto(wb, await ledger('first.xlsx', 1, 1200), 1200);
+    await importLedgerInto(wb, await ledger('first.xlsx', 1, 1200), 1200);
     const first = await dump(wb, 'first-import.xlsx');
     expect(first.last).toBe(1201);
     const expected = (last: number) => [...full.map(([r, type]) => [r.replace(/\d+$/, String(last)), type]), ['F5:F9', 'textLength']].sort();
@@ -93,7 +79,7 @@ describe('validations and conditional formats follow the register', () => {
     expect(first.formats.map(bottomOf)).toEqual(template.formats.map(() => 1201));
 
     const reopened = await loadXlsx(readFileSync(path.join(tmp, 'first-import.xlsx')));
-    await importInto(reopened, await ledger('second.xlsx', 2000, 300), 300);
+    await importLedgerInto(reopened, await ledger('second.xlsx', 2000, 300), 300);
     const second = await dump(reopened, 'second-import.xlsx');
     expect(second.last).toBe(1501);
     expect([...second.validations].sort()).toEqual(expected(1501));

@@ -146,8 +146,11 @@ export function rowContentHash(spec: RegisterSpec, row: CellValue[], digest: Dig
   return digest(canonicalRowJson(spec, row));
 }
 
+/** canonicalJson of the entry's members, written in their sorted order (an import seals one entry per record). */
 export function entryPayload(e: Omit<AuditEntry, 'hash' | 'prevHash'>): string {
-  return canonicalJson({ action: e.action, actor: e.actor, contentHash: e.contentHash, number: e.number, register: e.register, seq: e.seq, time: e.time });
+  if (e.action === undefined || e.actor === undefined || e.contentHash === undefined || e.number === undefined || e.register === undefined || e.seq === undefined || e.time === undefined)
+    return canonicalJson({ action: e.action, actor: e.actor, contentHash: e.contentHash, number: e.number, register: e.register, seq: e.seq, time: e.time });
+  return '{"action":' + canonicalJson(e.action) + ',"actor":' + canonicalJson(e.actor) + ',"contentHash":' + canonicalJson(e.contentHash) + ',"number":' + canonicalJson(e.number) + ',"register":' + canonicalJson(e.register) + ',"seq":' + canonicalJson(e.seq) + ',"time":' + canonicalJson(e.time) + '}';
 }
 
 export function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHash'>, digest: Digest = sha256Hex): Promise<string> {

@@ -95,6 +95,15 @@ function schemaFor(spec: RegisterSpec, settings: SettingsSpec | null): Schema {
   return schema;
 }
 
+const lookups = new WeakMap<RegisterSpec, { fields: Map<string, FieldSpec>; order: Map<string, number> }>();
+
+/** Fields by name and their form order, once per register (an import validates every row). */
+function lookupsFor(spec: RegisterSpec): { fields: Map<string, FieldSpec>; order: Map<string, number> } {
+  let found = lookups.get(spec);
+  if (!found) lookups.set(spec, (found = { fields: new Map(spec.fields.map((f) => [f.name, f])), order: new Map(spec.fields.map((f, i) => [f.name, i])) }));
+  return found;
+}
+
 /** Blank text is no value: what a cleared cell and an untouched form field both mean. */
 export function normaliseValues(spec: RegisterSpec, values: Record<string, RecordValue | undefined>): Record<string, RecordValue> {
   const out: Record<string, RecordValue> = {};
@@ -116,20 +125,18 @@ export function validateValues(spec: RegisterSpec, values: Record<string, Record
     }
   }
   const parsed = schemaFor(spec, ctx.settings).safeParse(clean);
+  const { fields, order } = lookupsFor(spec);
   if (!parsed.success) {
-    const byName = new Map(spec.fields.map((f) => [f.name, f]));
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
-      const field = byName.get(name);
+      const field = fields.get(name);
       if (!field || bad.has(name)) continue;
       bad.add(name);
       errors.push(translate(issue, field, clean[name]));
     }
   }
   // In form order, so that the pane's first inline error is the first field to fix.
-  const order = new Map(spec.fields.map((f, i) => [f.name, i]));
-  errors.sort((a, b) => order.get(a.field!)! - order.get(b.field!)!);
-  const fields = new Map(spec.fields.map((f) => [f.name, f]));
+  if (errors.length > 1) errors.sort((a, b) => order.get(a.field!)! - order.get(b.field!)!);
   for (const rule of spec.rules) {
     if (ruleFieldNames(rule).some((f) => bad.has(f) && !(rule.kind === 'requiredWhen' && rule.when.field !== f))) continue;
     errors.push(...checkRule(rule, clean, { spec, fields, consumption: ctx.consumption }));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { canonicalJson, sha256Hex } from '../../src/core/hash';
-import { GENESIS_HASH, auditTail, canonicalRow, canonicalRowJson, entryHash, entryToRow, recordHash, rowToEntry, sealEntry } from '../../src/core/audit';
+import { GENESIS_HASH, auditTail, canonicalRow, canonicalRowJson, entryHash, entryPayload, entryToRow, recordHash, rowToEntry, sealEntry } from '../../src/core/audit';
 import { specColumns } from '../../src/core/layout';
 import { shippedCatalog } from './import/shipped';
 import { AUDIT_HEADER } from '../../src/core/auditLayout';
@@ -98,6 +98,15 @@ describe('the audit chain', () => {
     const back = rowToEntry(entryToRow(second));
     expect(back).toEqual(second);
     expect(await entryHash(back.prevHash, back)).toBe(second.hash);
+  });
+
+  it('hashes an entry as the canonical JSON of its members, whatever text they hold (chains written before stay valid)', () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('e\u0301', 'Å', '退回至部门领导审核', '周婷(代 赵敏)', '"\\\n'));
+    fc.assert(
+      fc.property(fc.record({ action: text, actor: text, contentHash: text, number: text, register: text, seq: fc.integer(), time: text }), (e) => {
+        expect(entryPayload(e)).toBe(canonicalJson({ ...e }));
+      }),
+    );
   });
 });
 

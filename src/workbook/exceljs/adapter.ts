@@ -159,6 +159,27 @@ function setRowCell(ws: ExcelJS.Worksheet, row: ExcelJS.Row, col: number, value:
   if (alignment && !cell.alignment) cell.alignment = alignment;
   // A string is always written as a string cell: text starting with = + - @ stays text, never a formula.
   cell.value = value;
+  shareStyle(ws.getColumn(col), cell);
+}
+
+const STYLE_PARTS = ['numFmt', 'font', 'alignment', 'border', 'fill', 'protection'] as const;
+const sharedStyles = new WeakMap<ExcelJS.Column, Map<ExcelJS.ValueType, Partial<ExcelJS.Style>[]>>();
+
+/**
+ * Cells styled alike share one style object, as exceljs's own reader shares them: when saving, exceljs renders a
+ * style to XML to find its id once per style object, so an appended cell with its own copy cost that rendering
+ * (45 of the 90 seconds of importing 100,000 rows from the CLI). Shared per column and value type, because exceljs
+ * also takes the default number format of a style without one from the type of the first cell it meets.
+ */
+function shareStyle(column: ExcelJS.Column, cell: ExcelJS.Cell): void {
+  let byType = sharedStyles.get(column);
+  if (!byType) sharedStyles.set(column, (byType = new Map()));
+  let known = byType.get(cell.type);
+  if (!known) byType.set(cell.type, (known = []));
+  const own = cell.style;
+  const same = known.find((style) => STYLE_PARTS.every((part) => style[part] === own[part]) && Object.keys(style).length === Object.keys(own).length);
+  if (same) cell.style = same;
+  else if (known.length < 16) known.push(own);
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {

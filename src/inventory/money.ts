@@ -38,6 +38,8 @@ export function fenDisplay(fen: number): string {
  */
 export function mulDivRound(a: number, b: number, c: number): number {
   const product = a * b;
+  // A stock counted down to nothing is worth 0 fen, not −0 (0 × a negative value; toLocaleString prints it "-0").
+  if (product === 0) return 0;
   if (Math.abs(product) < Number.MAX_SAFE_INTEGER / 4 && c < Number.MAX_SAFE_INTEGER / 4) {
     const sign = Math.sign(product);
     return sign * Math.floor((2 * Math.abs(product) + c) / (2 * c));

@@ -44,5 +44,7 @@ describe('money in integer fen', () => {
     expect(mulDivRound(1, 5, 2)).toBe(3);
     expect(mulDivRound(1, -5, 2)).toBe(-3);
     expect(mulDivRound(1, 4, 3)).toBe(1);
+    // A stocktake of 0 after a negative balance: the value is 0, not −0.
+    expect(mulDivRound(0, -321, 1)).toBe(0);
   });
 });

@@ -5,13 +5,15 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/cells';
 import { metaFromRows } from '../../core/metadata';
-import { META_SHEET } from '../../core/layout';
+import { AUDIT_SHEET, META_SHEET } from '../../core/layout';
+import { IMPORT_LOG_SHEET } from '../../core/import/importLog';
 import type { CellCopy, ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, WorkbookPort, WriteBatch, WriteResult } from '../port';
 import { StructureGuardError, WriteShapeError, assertStructure, columnGone } from '../guard';
 import { resolveColumns, resolveWindow, rowRuns, sheetReads, tableReads } from '../reads';
 import { addRegisters } from './setup';
 import { applySheetStyle } from './sheetStyle';
 import { followTableBody } from './bodyFormats';
+import { appendPendingRows, pendingRowsOf } from './pendingRows';
 import { decodeAddress, decodeRect, encodeAddress, type Rect } from '../../core/a1';
 
 const MS_PER_DAY = 86_400_000;
@@ -135,15 +137,21 @@ export function sheetValues(ws: ExcelJS.Worksheet, lastRows?: number): CellValue
 
 /** A row's values up to its last cell with one ([] for a row that is not there); never creates the row. */
 function usedValues(ws: ExcelJS.Worksheet, r: number): CellValue[] {
+  const pending = pendingRowsOf(ws);
+  if (pending && r >= pending.firstRow) return trimmed(pending.rows[r - pending.firstRow] ?? []);
   const row = ws.findRow(r);
   return row ? trimmed(rowValues(ws, r, 1, Math.max(1, row.cellCount))) : [];
 }
 
 /** The last row with a value, found from the bottom (a sheet's column count would visit every row). */
 function lastUsedRow(ws: ExcelJS.Worksheet): number {
-  for (let r = ws.rowCount; r >= 1; r--) if (usedValues(ws, r).length) return r;
+  const pending = pendingRowsOf(ws);
+  for (let r = pending ? pending.firstRow + pending.rows.length - 1 : ws.rowCount; r >= 1; r--) if (usedValues(ws, r).length) return r;
   return 0;
 }
+
+/** The append-only log sheets, whose appended rows wait as values until the workbook is saved (pendingRows.ts). */
+const LOG_SHEETS: ReadonlySet<string> = new Set([AUDIT_SHEET, IMPORT_LOG_SHEET]);
 
 function setCell(ws: ExcelJS.Worksheet, row: number, col: number, value: CellValue, styleFrom?: ExcelJS.Cell): void {
   setRowCell(ws, ws.getRow(row), col, value, styleFrom);
@@ -274,6 +282,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     for (const append of batch.sheetAppends ?? []) {
       const ws = this.workbook.getWorksheet(append.sheet);
       if (!ws) throw new Error(`Sheet ${append.sheet} not found`);
+      if (LOG_SHEETS.has(append.sheet)) {
+        appendPendingRows(ws, lastUsedRow(ws), append.rows);
+        continue;
+      }
       let next = lastUsedRow(ws) + 1;
       for (const row of append.rows) {
         const sheetRow = ws.getRow(next);
@@ -298,10 +310,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (ws) this.workbook.removeWorksheet(ws.id);
       ws = this.workbook.addWorksheet(write.sheet, write.hidden ? { state: 'veryHidden' } : {});
       if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
-      write.rows.forEach((row, i) => {
+      // A log sheet written whole (the first import's _导入) keeps its header as cells and the rest as log rows.
+      const cellRows = LOG_SHEETS.has(write.sheet) && !write.style && !write.copies?.length ? 1 : write.rows.length;
+      write.rows.slice(0, cellRows).forEach((row, i) => {
         const sheetRow = ws!.getRow(i + 1);
         row.forEach((value, j) => setRowCell(ws!, sheetRow, j + 1, value));
       });
+      if (cellRows < write.rows.length) appendPendingRows(ws, lastUsedRow(ws), write.rows.slice(cellRows));
       for (const copy of write.copies ?? []) {
         const value = this.tableCell(copy);
         ws.getCell(copy.cell).value = value;

@@ -7,10 +7,14 @@
  *   body format is `dataDxfId` (ECMA-376 Part 1, §18.5.1.3), which is what it was meant to be.
  * - a data bar gets an extension list pointing at an x14 data bar that exceljs never writes (an empty
  *   <x14:id/>): Excel ignores it, openpyxl warns. The data bar itself is the schema's own (§18.3.1.28).
+ * - rows appended to the log sheets (_审计, _导入) and kept as values (pendingRows.ts) are written into their
+ *   sheets' XML after exceljs has written the rest.
  * The exceljs model is not touched, so writing twice gives the same file.
  */
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { type PendingRows, keepingPendingRows, pendingRowsOf, settlePendingRows } from './pendingRows';
+import { holdsEmptyText, withEmptySharedString, withRowsAppended } from './sheetRowsXml';
 
 const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/;
 const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
@@ -30,15 +34,50 @@ function hasDataBars(ws: ExcelJS.Worksheet): boolean {
   return formattings.some((f) => f.rules.some((r) => r.type === 'dataBar'));
 }
 
+/** The worksheet part exceljs writes a sheet to (its writer names parts by sheet id). */
+const partOf = (ws: ExcelJS.Worksheet) => `xl/worksheets/sheet${ws.id}.xml`;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
 export async function saveXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Log rows that would land on a row exceljs now writes itself (something wrote cells after them) become cells.
+  const logs: { ws: ExcelJS.Worksheet; pending: PendingRows }[] = [];
+  for (const ws of workbook.worksheets) {
+    const pending = pendingRowsOf(ws);
+    if (!pending) continue;
+    if (pending.firstRow <= ws.rowCount) settlePendingRows(ws);
+    else logs.push({ ws, pending });
+  }
+  const written = new Uint8Array(await keepingPendingRows(workbook, () => workbook.xlsx.writeBuffer()));
   // Only the sheets with data bars are inflated again: a year of registers is many MB of worksheets.
   const withBars = workbook.worksheets.some(hasDataBars);
   const zip = await JSZip.loadAsync(written);
   let changed = false;
+  let emptyText: number | null = null;
+  if (logs.some(({ pending }) => holdsEmptyText(pending.rows))) {
+    const strings = zip.file(SHARED_STRINGS);
+    const added = strings && withEmptySharedString(await strings.async('string'));
+    if (!added) {
+      for (const { ws } of logs) settlePendingRows(ws);
+      return saveXlsx(workbook);
+    }
+    zip.file(SHARED_STRINGS, new TextEncoder().encode(added.part));
+    emptyText = added.index;
+  }
+  for (const { ws, pending } of logs) {
+    const file = zip.file(partOf(ws));
+    const appended = file && withRowsAppended(await file.async('string'), pending.firstRow, pending.rows, emptyText);
+    if (!appended) {
+      // Not where exceljs writes sheets today: let exceljs write the rows as cells.
+      settlePendingRows(ws);
+      return saveXlsx(workbook);
+    }
+    zip.file(partOf(ws), new TextEncoder().encode(withBars ? cleanWorksheetPart(appended) : appended));
+    changed = true;
+  }
+  const done = new Set(logs.map(({ ws }) => partOf(ws)));
   for (const name of Object.keys(zip.files)) {
     const isTable = TABLE_PART.test(name);
-    if (!isTable && !(withBars && WORKSHEET_PART.test(name))) continue;
+    if (done.has(name) || (!isTable && !(withBars && WORKSHEET_PART.test(name)))) continue;
     const xml = await zip.files[name].async('string');
     const clean = isTable ? cleanTablePart(xml) : cleanWorksheetPart(xml);
     if (clean === xml) continue;

@@ -7,7 +7,7 @@
  *   import.vsExceljsRead        a 100,000-row ledger: reading it (as the CLI does), finding the header, mapping, converting and
  *                               planning every record (validation, numbering, content and audit hashes) into the
  *                               workbook in memory, over a plain exceljs read of the same file in the same run
- *                               (budget ≤ 1.5). Each side runs in a fresh process (bench/importChild.ts), three
+ *                               (budget ≤ 1.5). Each side runs in a fresh process (bench/importChild.ts), five
  *                               back-to-back pairs, the median pair's ratio. Serialising the output workbook is a
  *                               write, counted above, not here. import.ms.100000 and import.exceljsReadMs.100000
  *                               are the medians of each side.
@@ -86,7 +86,7 @@ export async function run(): Promise<Record<string, number>> {
   const peer: number[] = [];
   const ours: number[] = [];
   const ratios: number[] = [];
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 5; r++) {
     const p = child('peer', big, blank);
     const o = child('ours', big, blank);
     if (o.imported !== 100_000) throw new Error(`bench import took ${o.imported} of 100,000 rows`);

@@ -14,7 +14,7 @@
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { type PendingRows, keepingPendingRows, pendingRowsOf, settlePendingRows } from './pendingRows';
-import { holdsEmptyText, withEmptySharedString, withRowsAppended } from './sheetRowsXml';
+import { SharedStrings, startOf, withRowsAppended } from './sheetRowsXml';
 
 const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/;
 const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
@@ -52,26 +52,23 @@ export async function saveXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> 
   const withBars = workbook.worksheets.some(hasDataBars);
   const zip = await JSZip.loadAsync(written);
   let changed = false;
-  let emptyText: number | null = null;
-  if (logs.some(({ pending }) => holdsEmptyText(pending.rows))) {
-    const strings = zip.file(SHARED_STRINGS);
-    const added = strings && withEmptySharedString(await strings.async('string'));
-    if (!added) {
-      for (const { ws } of logs) settlePendingRows(ws);
+  if (logs.length) {
+    const sharedStrings = await zip.file(SHARED_STRINGS)?.async('string');
+    const first = sharedStrings === undefined ? null : startOf(sharedStrings);
+    // Not the parts exceljs writes today: let exceljs write the rows as cells.
+    const asCells = (sheets: ExcelJS.Worksheet[]) => {
+      for (const ws of sheets) settlePendingRows(ws);
       return saveXlsx(workbook);
+    };
+    if (sharedStrings === undefined || first === null) return asCells(logs.map(({ ws }) => ws));
+    const strings = new SharedStrings(first);
+    for (const { ws, pending } of logs) {
+      const file = zip.file(partOf(ws));
+      const appended = file && withRowsAppended(await file.async('string'), pending.firstRow, pending.rows, strings);
+      if (!appended) return asCells([ws]);
+      zip.file(partOf(ws), new TextEncoder().encode(withBars ? cleanWorksheetPart(appended) : appended));
     }
-    zip.file(SHARED_STRINGS, new TextEncoder().encode(added.part));
-    emptyText = added.index;
-  }
-  for (const { ws, pending } of logs) {
-    const file = zip.file(partOf(ws));
-    const appended = file && withRowsAppended(await file.async('string'), pending.firstRow, pending.rows, emptyText);
-    if (!appended) {
-      // Not where exceljs writes sheets today: let exceljs write the rows as cells.
-      settlePendingRows(ws);
-      return saveXlsx(workbook);
-    }
-    zip.file(partOf(ws), new TextEncoder().encode(withBars ? cleanWorksheetPart(appended) : appended));
+    zip.file(SHARED_STRINGS, new TextEncoder().encode(strings.appendTo(sharedStrings)!));
     changed = true;
   }
   const done = new Set(logs.map(({ ws }) => partOf(ws)));

@@ -14,7 +14,7 @@ import { ExcelJsWorkbook, sheetValues } from '../../../src/workbook/exceljs/adap
 import { loadXlsx } from '../../../src/workbook/exceljs/loadXlsx';
 import { pendingRowsOf } from '../../../src/workbook/exceljs/pendingRows';
 import { saveXlsx } from '../../../src/workbook/exceljs/saveXlsx';
-import { withRowsAppended } from '../../../src/workbook/exceljs/sheetRowsXml';
+import { SharedStrings, withRowsAppended } from '../../../src/workbook/exceljs/sheetRowsXml';
 import { loadInOpenpyxl, openpyxlAvailable, runPython } from '../../support/openpyxl';
 
 /** Values users and the log put in these sheets, and the ones XML makes hard. */
@@ -107,9 +107,17 @@ print(json.dumps({'dimension': ws.dimensions, 'rows': [[c.value for c in r] for 
     expect(values[4]).toEqual(['written by hand']);
   });
 
-  it('are written into a sheet part with no rows yet, widening its dimension', () => {
+  it('are written into a sheet part with no rows yet, widening its dimension, their text numbered on from the shared strings', () => {
+    const strings = new SharedStrings(3);
     const part = '<worksheet><dimension ref="A1"/><sheetData/></worksheet>';
-    expect(withRowsAppended(part, 1, [['x', 2]])).toBe('<worksheet><dimension ref="A1:B1"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">x</t></is></c><c r="B1"><v>2</v></c></row></sheetData></worksheet>');
-    expect(withRowsAppended('<worksheet></worksheet>', 1, [['x']])).toBeNull();
+    expect(withRowsAppended(part, 1, [['x', 2, 'x', 'y & z']], strings)).toBe(
+      '<worksheet><dimension ref="A1:D1"/><sheetData><row r="1"><c r="A1" t="s"><v>3</v></c><c r="B1"><v>2</v></c><c r="C1" t="s"><v>3</v></c><c r="D1" t="s"><v>4</v></c></row></sheetData></worksheet>',
+    );
+    expect(strings.appendTo('<sst xmlns="x" count="5" uniqueCount="3"><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si></sst>')).toBe(
+      '<sst xmlns="x" count="8" uniqueCount="5"><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si><si><t xml:space="preserve">x</t></si><si><t xml:space="preserve">y &amp; z</t></si></sst>',
+    );
+    // Parts exceljs did not write: the caller lets exceljs write the rows as cells.
+    expect(withRowsAppended('<worksheet></worksheet>', 1, [['x']], strings)).toBeNull();
+    expect(strings.appendTo('<sst xmlns="x" count="5" uniqueCount="4"></sst>')).toBeNull();
   });
 });

@@ -158,9 +158,10 @@ export function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHa
 }
 
 export async function sealEntry(tail: AuditTail, e: Omit<AuditEntry, 'seq' | 'hash' | 'prevHash'>, digest: Digest = sha256Hex): Promise<AuditEntry> {
-  const seq = tail.seq + 1;
-  const entry = { ...e, seq };
-  return { ...entry, prevHash: tail.hash, hash: await entryHash(tail.hash, entry, digest) };
+  // Members named one by one (not spread): an import seals one entry per record.
+  const entry = { time: e.time, register: e.register, number: e.number, action: e.action, actor: e.actor, contentHash: e.contentHash, seq: tail.seq + 1 };
+  const hash = await entryHash(tail.hash, entry, digest);
+  return { time: e.time, register: e.register, number: e.number, action: e.action, actor: e.actor, contentHash: e.contentHash, seq: entry.seq, prevHash: tail.hash, hash };
 }
 
 export function entryToRow(e: AuditEntry): CellValue[] {

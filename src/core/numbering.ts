@@ -31,13 +31,14 @@ export interface ParsedNumber {
 const OPEN = /[〔\[【(（〖［]/g;
 const CLOSE = /[〕\]】)）〗］]/g;
 
+const PLAIN_NUMBER = /^[0-9A-Za-z\-_./]*$/;
+
 /** The same number however it was typed: NFKC, no spaces, one kind of bracket, upper case. */
 export function normaliseNumberText(text: string): string {
   // Letters, digits and dashes are all most numbers are (SW-2026-0001): NFKC, spaces and brackets leave them as they are.
   if (PLAIN_NUMBER.test(text)) return text.toUpperCase();
   return text.normalize('NFKC').replace(/\s+/g, '').replace(OPEN, '〔').replace(CLOSE, '〕').toUpperCase();
 }
-const PLAIN_NUMBER = /^[0-9A-Za-z\-_./]*$/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** n beyond this cannot be incremented exactly; such a "number" is treated as malformed. */

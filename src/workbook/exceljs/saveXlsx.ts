@@ -38,6 +38,27 @@ function hasDataBars(ws: ExcelJS.Worksheet): boolean {
 const partOf = (ws: ExcelJS.Worksheet) => `xl/worksheets/sheet${ws.id}.xml`;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
+/**
+ * The log rows written into their sheets' parts and their text into the shared strings part; the sheets whose
+ * parts are not as exceljs writes them are returned, nothing written for them.
+ */
+async function writeLogRows(zip: JSZip, logs: { ws: ExcelJS.Worksheet; pending: PendingRows }[], withBars: boolean): Promise<ExcelJS.Worksheet[]> {
+  const sharedStrings = await zip.file(SHARED_STRINGS)?.async('string');
+  const first = sharedStrings === undefined ? null : startOf(sharedStrings);
+  if (sharedStrings === undefined || first === null) return logs.map(({ ws }) => ws);
+  const strings = new SharedStrings(first);
+  const parts = new Map<string, string>();
+  for (const { ws, pending } of logs) {
+    const file = zip.file(partOf(ws));
+    const appended = file && withRowsAppended(await file.async('string'), pending.firstRow, pending.rows, strings);
+    if (!appended) return [ws];
+    parts.set(partOf(ws), withBars ? cleanWorksheetPart(appended) : appended);
+  }
+  parts.set(SHARED_STRINGS, strings.appendTo(sharedStrings)!);
+  for (const [name, xml] of parts) zip.file(name, new TextEncoder().encode(xml));
+  return [];
+}
+
 export async function saveXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   // Log rows that would land on a row exceljs now writes itself (something wrote cells after them) become cells.
   const logs: { ws: ExcelJS.Worksheet; pending: PendingRows }[] = [];
@@ -53,22 +74,12 @@ export async function saveXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> 
   const zip = await JSZip.loadAsync(written);
   let changed = false;
   if (logs.length) {
-    const sharedStrings = await zip.file(SHARED_STRINGS)?.async('string');
-    const first = sharedStrings === undefined ? null : startOf(sharedStrings);
-    // Not the parts exceljs writes today: let exceljs write the rows as cells.
-    const asCells = (sheets: ExcelJS.Worksheet[]) => {
-      for (const ws of sheets) settlePendingRows(ws);
+    const refused = await writeLogRows(zip, logs, withBars);
+    if (refused.length) {
+      // Not the parts exceljs writes today: let exceljs write those rows as cells.
+      for (const ws of refused) settlePendingRows(ws);
       return saveXlsx(workbook);
-    };
-    if (sharedStrings === undefined || first === null) return asCells(logs.map(({ ws }) => ws));
-    const strings = new SharedStrings(first);
-    for (const { ws, pending } of logs) {
-      const file = zip.file(partOf(ws));
-      const appended = file && withRowsAppended(await file.async('string'), pending.firstRow, pending.rows, strings);
-      if (!appended) return asCells([ws]);
-      zip.file(partOf(ws), new TextEncoder().encode(withBars ? cleanWorksheetPart(appended) : appended));
     }
-    zip.file(SHARED_STRINGS, new TextEncoder().encode(strings.appendTo(sharedStrings)!));
     changed = true;
   }
   const done = new Set(logs.map(({ ws }) => partOf(ws)));

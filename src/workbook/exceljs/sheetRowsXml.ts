@@ -7,15 +7,13 @@
  * ids, actions, people and times on every row, and readers parse each shared string once.
  */
 import type { CellValue } from '../../core/cells';
-import { columnName } from '../../core/a1';
+import { columnName, decodeRect } from '../../core/a1';
+import { xmlEscape } from './opc';
 
-const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** The characters XML 1.0 cannot hold, which exceljs drops from text (tab, line feed and carriage return stay). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-function escapeText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => ESCAPES[c] ?? '');
-}
+const escapeText = (text: string) => xmlEscape(text.replace(CONTROL, ''));
 
 /** Text added after the shared strings exceljs wrote: each distinct text once, numbered on from theirs. */
 export class SharedStrings {
@@ -82,12 +80,13 @@ export function rowsXml(firstRow: number, rows: CellValue[][], strings: SharedSt
   return { xml: parts.join(''), columns };
 }
 
-const COLUMN_OF = /^\$?([A-Z]+)/;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const c of letters) n = n * 26 + (c.charCodeAt(0) - 64);
-  return n;
+/** The right-hand column of a dimension reference ("A1:I4" → 9); 1 when it cannot be read. */
+function rightColumn(ref: string): number {
+  try {
+    return decodeRect(ref).right;
+  } catch {
+    return 1;
+  }
 }
 
 /**
@@ -102,9 +101,5 @@ export function withRowsAppended(part: string, firstRow: number, rows: CellValue
   const close = part.indexOf('</sheetData>');
   const out = hasData ? part.slice(0, close) + xml + part.slice(close) : part.replace(/<sheetData\s*\/>/, `<sheetData>${xml}</sheetData>`);
   const lastRow = firstRow + rows.length - 1;
-  return out.replace(/<dimension\s+ref="([^"]*)"\s*\/>/, (_tag, ref: string) => {
-    const right = ref.split(':').pop() ?? '';
-    const width = Math.max(columns, COLUMN_OF.test(right) ? columnNumber(COLUMN_OF.exec(right)![1]) : 1);
-    return `<dimension ref="A1:${columnName(width)}${lastRow}"/>`;
-  });
+  return out.replace(/<dimension\s+ref="([^"]*)"\s*\/>/, (_tag, ref: string) => `<dimension ref="A1:${columnName(Math.max(columns, rightColumn(ref)))}${lastRow}"/>`);
 }

@@ -15,7 +15,7 @@ import { loadXlsx } from '../../../src/workbook/exceljs/loadXlsx';
 import { pendingRowsOf } from '../../../src/workbook/exceljs/pendingRows';
 import { saveXlsx } from '../../../src/workbook/exceljs/saveXlsx';
 import { SharedStrings, withRowsAppended } from '../../../src/workbook/exceljs/sheetRowsXml';
-import { loadInOpenpyxl, openpyxlAvailable, runPython } from '../../support/openpyxl';
+import { loadInOpenpyxl, runPython } from '../../support/openpyxl';
 
 /** Values users and the log put in these sheets, and the ones XML makes hard. */
 const ROWS: CellValue[][] = [
@@ -61,7 +61,7 @@ describe('log rows kept as values until the workbook is saved', () => {
     expect(sheetValues((await loadXlsx(await saveXlsx(wb))).getWorksheet(AUDIT_SHEET)!)).toEqual(sheetValues(reloaded.getWorksheet(AUDIT_SHEET)!));
   });
 
-  (openpyxlAvailable() ? it : it.skip)('open in openpyxl with no warning, with the values and dimension exceljs cells would have given', async () => {
+  it('open in openpyxl with no warning, with the values and dimension exceljs cells would have given', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tz-pending-'));
     const ours = logBook();
     await new ExcelJsWorkbook(ours).write({ sheetAppends: [{ sheet: AUDIT_SHEET, rows: ROWS }] });

@@ -11,7 +11,7 @@ import { findingLocation, type Finding } from '../core/findings';
 import { DEFAULT_TIME_ZONE } from '../core/officeClock';
 import { UsageError } from './args';
 import type { Io } from './io';
-import { InputError, nowText, officeClockOf, openWorkbook, readRegisters, say, type Lang } from './workbookFile';
+import { InputError, nowText, officeClockOf, readRegistersFile, say, type Lang } from './workbookFile';
 
 export interface CheckOptions {
   json: boolean;
@@ -44,7 +44,7 @@ export async function checkCommand(file: string, options: CheckOptions, io: Io):
   asOfInstant(options.asOf); // a bad --as-of is bad usage, said before the file is read
   let read;
   try {
-    read = await readRegisters(file, await openWorkbook(file));
+    read = await readRegistersFile(file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.err(`taizhang check: ${say(options.lang, error.message, error.messageEn)}`);

@@ -11,13 +11,14 @@ import { formatDateTime } from '../core/dates';
 import { timelinessReport, type TimelinessReport } from '../core/timeliness';
 import { timelinessInput } from '../core/timelinessRead';
 import { timelinessLayout } from '../core/timelinessSheet';
+import { ExcelJsWorkbook } from '../workbook/exceljs/adapter';
 import { writeAnalysisSheets } from '../workbook/exceljs/analysisSheet';
 import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import { asOfAtOffice, asOfInstant } from './check';
 import type { Io } from './io';
 import { progress } from './progress';
-import { InputError, openWorkbook, readRegisters, say, type Lang } from './workbookFile';
+import { InputError, openWorkbook, readRegisters, readRegistersFile, say, type Lang } from './workbookFile';
 
 export interface ReportOptions {
   month?: string;
@@ -58,8 +59,9 @@ export async function reportCommand(file: string, options: ReportOptions, io: Io
   let workbook;
   let read;
   try {
-    workbook = await openWorkbook(file);
-    read = await readRegisters(file, workbook);
+    // The copy --out writes needs the workbook whole; reading alone does not.
+    workbook = options.out === undefined ? null : await openWorkbook(file);
+    read = workbook ? await readRegisters(file, new ExcelJsWorkbook(workbook)) : await readRegistersFile(file);
   } catch (error) {
     bar.end();
     if (!(error instanceof InputError)) throw error;
@@ -71,7 +73,7 @@ export async function reportCommand(file: string, options: ReportOptions, io: Io
   const { input, problems } = timelinessInput(read, asOf, options.month ?? null);
   for (const p of problems) io.err(`taizhang report: ${say(options.lang, p.message, p.messageEn)}`);
   const report = timelinessReport(input);
-  if (options.out !== undefined) {
+  if (workbook && options.out !== undefined) {
     bar.step(3, steps, L(`写入 ${path.basename(options.out)}`, `writing ${path.basename(options.out)}`));
     writeAnalysisSheets(workbook, [timelinessLayout(report)]);
     await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });

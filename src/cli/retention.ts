@@ -14,7 +14,7 @@ import { saveXlsx } from '../workbook/exceljs/saveXlsx';
 import { UsageError } from './args';
 import { asOfAtOffice, asOfInstant } from './check';
 import type { Io } from './io';
-import { InputError, openWorkbook, readRegisters, say, type Lang } from './workbookFile';
+import { InputError, openWorkbook, readRegisters, readRegistersFile, say, type Lang } from './workbookFile';
 
 export interface RetentionOptions {
   asOf?: string;
@@ -30,8 +30,9 @@ export async function retentionCommand(file: string, options: RetentionOptions, 
   let wb;
   let read;
   try {
-    wb = await openWorkbook(file);
-    read = await readRegisters(file, wb);
+    // The copy --out writes needs the workbook whole; reading alone does not.
+    wb = options.out ? await openWorkbook(file) : null;
+    read = wb ? await readRegisters(file, new ExcelJsWorkbook(wb)) : await readRegistersFile(file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.err(`taizhang retention: ${say(options.lang, error.message, error.messageEn)}`);
@@ -43,7 +44,7 @@ export async function retentionCommand(file: string, options: RetentionOptions, 
     return t ? [{ spec: m.spec, sheet: t.sheet, records: tableRecords(m.spec, t.rows, t.firstRow) }] : [];
   });
   const list = destructionList(registers, asOf, read.settingsRows ? settingsFromSheet(read.settingsRows) : null);
-  if (options.out) {
+  if (wb && options.out) {
     await new ExcelJsWorkbook(wb).write({ sheetWrites: [{ sheet: DESTRUCTION_SHEET, rows: destructionSheetRows(list) }] });
     await fs.writeFile(options.out, await saveXlsx(wb));
   }

@@ -5,12 +5,12 @@
  */
 import { verifyWorkbook } from '../core/verify';
 import type { Io } from './io';
-import { InputError, openWorkbook, readRegisters, say, type Lang } from './workbookFile';
+import { InputError, readRegistersFile, say, type Lang } from './workbookFile';
 
 export async function verifyCommand(file: string, options: { json: boolean; lang: Lang }, io: Io): Promise<number> {
   let read;
   try {
-    read = await readRegisters(file, await openWorkbook(file));
+    read = await readRegistersFile(file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.err(`taizhang verify: ${say(options.lang, error.message, error.messageEn)}`);

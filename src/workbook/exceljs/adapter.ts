@@ -9,7 +9,8 @@ import { AUDIT_SHEET, META_SHEET } from '../../core/layout';
 import { IMPORT_LOG_SHEET } from '../../core/import/importLog';
 import type { CellCopy, ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, WorkbookPort, WriteBatch, WriteResult } from '../port';
 import { StructureGuardError, WriteShapeError, assertStructure, columnGone } from '../guard';
-import { resolveColumns, resolveWindow, rowRuns, sheetReads, tableReads } from '../reads';
+import { isBlankRow, sheetReads, tableReads } from '../reads';
+import { tableSnapshot, type SheetGrid } from '../tableSnapshot';
 import { addRegisters } from './setup';
 import { applySheetStyle } from './sheetStyle';
 import { followTableBody } from './bodyFormats';
@@ -80,40 +81,13 @@ function rowValues(ws: ExcelJS.Worksheet, row: number, left: number, right: numb
   return out;
 }
 
-const isBlank = (row: CellValue[]) => row.every((v) => v === null || v === '');
-
 /** A table as it is now, whole or the part `read` asks for (columns not asked for are null). */
 export function snapshotTable(wb: ExcelJS.Workbook, name: string, read?: Omit<TableRead, 'table'>): TableSnapshot | null {
   const found = findTable(wb, name);
   if (!found) return null;
   const { ws, model } = found;
-  const range = tableRange(model);
-  const headers = rowValues(ws, range.top, range.left, range.right).map((v) => (v === null ? '' : String(v)));
-  const lastBody = range.bottom - (model.totalsRow ? 1 : 0);
-  const rowCount = lastBody - range.top;
-  const { start, end } = read?.rowsAt ? { start: 0, end: rowCount } : resolveWindow(read?.rows, rowCount);
-  const readColumns = resolveColumns(headers, read?.columns);
-  const keep = readColumns && new Set(readColumns);
-  const wanted = read?.rowsAt && new Set(rowRuns(read.rowsAt, rowCount).flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i)));
-  const blankRow = new Array<CellValue>(headers.length).fill(null);
-  const rows: CellValue[][] = [];
-  for (let r = range.top + 1 + start; r <= range.top + end; r++) {
-    if (wanted && !wanted.has(r - range.top - 1)) {
-      rows.push(blankRow);
-      continue;
-    }
-    const row = rowValues(ws, r, range.left, range.right);
-    rows.push(keep ? row.map((v, j) => (keep.has(j) ? v : null)) : row);
-  }
-  const mergedInBody = mergedRanges(ws).filter((ref) => {
-    const m = decodeRange(ref);
-    return m.bottom > range.top && m.top <= lastBody && m.right >= range.left && m.left <= range.right;
-  });
-  let rowsBelow = 0;
-  for (let r = range.bottom + 1; r <= Math.min(ws.rowCount, range.bottom + 50); r++) {
-    if (!isBlank(rowValues(ws, r, range.left, range.right))) rowsBelow++;
-  }
-  return { table: name, sheet: ws.name, headers, rows, rowCount, rowStart: start, readColumns, firstRow: range.top + 1 + start, firstColumn: range.left, mergedInBody, rowsBelow };
+  const grid: SheetGrid = { sheet: ws.name, cells: (row, left, right) => rowValues(ws, row, left, right), lastRow: ws.rowCount, merges: () => mergedRanges(ws) };
+  return tableSnapshot(grid, name, { ...tableRange(model), totalsRow: !!model.totalsRow }, read);
 }
 
 /** A row's cells without the empty ones at its end. */
@@ -255,9 +229,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
       let next = range.bottom + 1;
       // A fresh template holds one empty body row, as Excel's own empty tables do: fill it first.
       const bodyRows = range.bottom - range.top;
-      if (bodyRows >= 1 && isBlank(rowValues(ws, range.bottom, range.left, range.right))) {
+      if (bodyRows >= 1 && isBlankRow(rowValues(ws, range.bottom, range.left, range.right))) {
         let firstBlank = range.bottom;
-        while (firstBlank - 1 > range.top && isBlank(rowValues(ws, firstBlank - 1, range.left, range.right))) firstBlank--;
+        while (firstBlank - 1 > range.top && isBlankRow(rowValues(ws, firstBlank - 1, range.left, range.right))) firstBlank--;
         next = firstBlank;
       }
       const styleRow = ws.getRow(Math.max(range.top + 1, next - 1));

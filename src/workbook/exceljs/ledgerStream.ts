@@ -26,6 +26,8 @@ export interface TablePart {
   bottom: number;
   right: number;
   headers: string[];
+  /** The table's last row is a totals row (totalsRowCount), not a record. */
+  totalsRow: boolean;
 }
 
 export interface SheetPart {
@@ -77,7 +79,7 @@ export async function readTableParts(zip: ZipDirectory): Promise<TablePart[]> {
       if (!ref || !tableName) continue;
       const range = decodeRange(ref);
       const headers = (xml.match(/<(?:\w+:)?tableColumn\b[^>]*>/g) ?? []).map((t) => attr(t, 'name') ?? '');
-      parts.push({ name: tableName, sheet: name, ...range, headers });
+      parts.push({ name: tableName, sheet: name, ...range, headers, totalsRow: Number(attr(head, 'totalsRowCount') ?? 0) > 0 });
     }
   }
   return parts;

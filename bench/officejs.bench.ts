@@ -10,7 +10,9 @@
  * Actions: open (the records list: the register's last 50 rows, first time in the session), submit, approve
  * (the first step of the record just submitted), summary (刷新汇总: recount every register into 汇总), and queue
  * (the 待办 list as 李志华 sees it: a tenth of the fixture's records are open, each due; a page of 1,000 is read in
- * full, his own first, the rest counted).
+ * full, his own first, the rest counted), and timeliness (计算全部时效: every record's step columns and the whole
+ * audit log, then 时效分析 — the button shown where 刷新汇总's one read could not carry them; its read is chunked
+ * into as many 5 MB responses as it needs, so this is the one action past 2 syncs at 100,000 rows).
  *
  *   officejs.syncs.setup            setting one register up on a blank workbook after the pane opened it
  *   officejs.maxRequestBytes.setup  its largest request (the .xlsx inserted with insertWorksheetsFromBase64)
@@ -65,6 +67,7 @@ export async function run(): Promise<Record<string, number>> {
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
     });
     await measure('summary', () => session.refreshSummary());
+    await measure('timeliness', () => session.refreshTimeliness());
     await measure('queue', () => session.loadQueue(parseInstant('2026-03-15T10:00')!, 3 * 86_400_000, '李志华'));
     process.stderr.write(`  officejs: ${rows} rows × ${registerColumns(spec).length} columns done\n`);
   }

@@ -185,8 +185,9 @@ export function rowToEntry(row: CellValue[]): AuditEntry {
   };
 }
 
-export function isAuditHeader(row: CellValue[] | undefined): boolean {
-  return !!row && AUDIT_HEADER.every((h, i) => s(row[i]) === h);
+/** The header row, or its first `columns` cells where only those were read (AUDIT_WHO_COLUMNS). */
+export function isAuditHeader(row: CellValue[] | undefined, columns: number = AUDIT_HEADER.length): boolean {
+  return !!row && AUDIT_HEADER.slice(0, columns).every((h, i) => s(row[i]) === h);
 }
 
 /** Where the next entry chains from: the last row of the audit sheet (an adapter may read just that row). */

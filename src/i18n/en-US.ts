@@ -188,8 +188,11 @@ export const enUS: Record<MessageKey, string> = {
 
   'summary.soon': 'Due soon ({count})',
   'summary.timeliness.all': '时效分析 updated: time per approval step over every record.',
-  'summary.timeliness.recent': '时效分析 updated: the newest {window} records of each register (for all of them use taizhang report --out).',
-  'summary.timeliness.none': '时效分析 not updated: the register is too large for its approval columns to ride in the summary’s one read. Use taizhang report FILE --out.',
+  'summary.timeliness.recent': '时效分析 updated: the newest {window} records of each register (the approval columns the summary’s one read can carry).',
+  'summary.timeliness.none': '时效分析 not updated: the register is too large for its approval columns to ride in the summary’s one read.',
+  'summary.timeliness.computeAll': 'Compute for all records',
+  'summary.timeliness.working': 'Reading every record…',
+  'summary.timeliness.allDone': '时效分析 updated: time per approval step over all {records} records.',
   'summary.title': 'Summary',
   'summary.refresh': 'Refresh summary',
   'summary.done': 'The 汇总 sheet was refreshed ({time}).',

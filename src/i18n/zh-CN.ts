@@ -186,8 +186,11 @@ export const zhCN = {
 
   'summary.soon': '即将到期({count})',
   'summary.timeliness.all': '时效分析已更新:全部记录的各审批步骤用时。',
-  'summary.timeliness.recent': '时效分析已更新:各登记表最近 {window} 条记录(全部记录请用 taizhang report --out)。',
-  'summary.timeliness.none': '时效分析未更新:登记表太大,审批栏无法与汇总在同一次读取中带上。请用 taizhang report 文件 --out 生成。',
+  'summary.timeliness.recent': '时效分析已更新:各登记表最近 {window} 条记录(刷新汇总一次读取能带上的审批栏)。',
+  'summary.timeliness.none': '时效分析未更新:登记表太大,审批栏无法与汇总在同一次读取中带上。',
+  'summary.timeliness.computeAll': '计算全部时效',
+  'summary.timeliness.working': '正在读取全部记录…',
+  'summary.timeliness.allDone': '时效分析已更新:全部 {records} 条记录的各审批步骤用时。',
   'summary.title': '汇总',
   'summary.refresh': '刷新汇总',
   'summary.done': '已刷新“汇总”工作表({time})。',

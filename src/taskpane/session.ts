@@ -31,10 +31,8 @@ import { applyRangeWrites, settingsBatch } from './settingsSheet';
 import { detailColumns, queueColumns, summaryColumns } from './columns';
 import { QUEUE_PAGE, likelyMine, queueRows } from './queueRows';
 import { SOON_DAYS, summaryBatch, withCopiedNumbers, type Summary } from './summary';
-import { timelinessReport } from '../core/timeliness';
-import { timelinessSheetSpec } from '../core/timelinessSheet';
-import { layoutSheet } from '../inventory/sheetLayout';
-import { analysisWriteBatch } from '../inventory/sheetWrites';
+import type { TimelinessReport } from '../core/timeliness';
+import { auditForTimeliness, fullTimelinessRead, paneTimeliness, timelinessBatch } from './timelinessRefresh';
 import { takenOverIn, takenOverRead } from './takenOverReads';
 
 /**
@@ -361,11 +359,29 @@ export class Session {
     const recent = new Map(data.map((d) => [d.meta.id, recentRecords(d, result)] as const));
     const detail = { settings: this.settings, recent: new Map([...recent].map(([id, records]) => [id, new Map(records.map((r) => [r.index, r]))])) };
     const { summary, batch } = summaryBatch(data, nowText, detail);
-    const timeliness = this.settings && window !== 0 ? timelinessBatch(data, recent, result, this.settings, nowText, window) : null;
-    if (timeliness) batch.sheetWrites!.push(...(timeliness.sheetWrites ?? []));
     const partial = window !== null && data.some((d) => (d.snapshot?.rowCount ?? 0) > window);
-    summary.timeliness = { covers: !timeliness ? 'none' : partial ? 'recent' : 'all', window };
+    if (this.settings && window !== 0) {
+      const report = paneTimeliness(data, recent, result, this.settings, nowText);
+      batch.sheetWrites!.push(...(timelinessBatch(report, partial ? { covers: 'recent', window: window! } : { covers: 'all' }).sheetWrites ?? []));
+    }
+    summary.timeliness = { covers: !this.settings || window === 0 ? 'none' : partial ? 'recent' : 'all', window };
     return withCopiedNumbers(summary, await this.port.write(batch));
+  }
+
+  /**
+   * 计算全部时效: 时效分析 over every record, where 刷新汇总's one read could carry only the newest rows of a large
+   * register. One read of every record's step columns and the whole audit log (on Excel on the web, as many
+   * requests as 5 MB responses need: the adapter chunks it), one write.
+   */
+  async refreshTimeliness(): Promise<{ report: TimelinessReport; records: number }> {
+    const result = await this.port.read(fullTimelinessRead(this.meta?.registers ?? []));
+    this.remember(result);
+    const metas = (this.meta?.registers ?? []).filter((m) => m.spec.chain.length);
+    const data = metas.map((m) => registerData(m, result.tables[m.table] ?? null));
+    const records = new Map(data.map((d) => [d.meta.id, d.records] as const));
+    const report = paneTimeliness(data, records, result, this.settings ?? settingsFromSheet([]), this.now());
+    await this.port.write(timelinessBatch(report, { covers: 'all' }));
+    return { report, records: data.reduce((n, d) => n + d.records.length, 0) };
   }
 
   /**
@@ -426,7 +442,7 @@ const recentKey = (table: string) => `${table}#recent`;
 /** 刷新汇总's one read: each register's counting columns for every row, its newest `window` rows in full, 设置 and the audit log's tail. */
 export function summaryRead(metas: RegisterMeta[], window: number | null): ReadRequest {
   const detail = window === 0 ? [] : metas.filter((m) => m.spec.chain.length).map((m) => ({ table: m.table, key: recentKey(m.table), columns: detailColumns(m.spec), ...(window === null ? {} : { rows: { from: -window } }) }));
-  const audit = window === 0 ? [] : [window === null ? AUDIT_SHEET : { sheet: AUDIT_SHEET, lastRows: 2 * window }];
+  const audit = window === 0 ? [] : [auditForTimeliness(window === null ? undefined : 2 * window)];
   return { meta: true, tables: [...metas.map((m) => ({ table: m.table, columns: summaryColumns(m.spec) })), ...detail], sheets: [SETTINGS_SHEET, ...audit] };
 }
 
@@ -434,22 +450,6 @@ function recentRecords(d: RegisterData, result: ReadResult): RegisterRecord[] {
   const snapshot = result.tables[recentKey(d.meta.table)];
   if (!snapshot || d.problems.length) return [];
   return snapshotRecords(d.meta.spec, snapshot).filter((r) => !d.takenOver?.has(r.index) && !isTakenOver(d.meta.spec, r));
-}
-
-/** The 时效分析 sheet from the rows and audit entries the summary read; says what it covers when that is not everything. */
-function timelinessBatch(data: RegisterData[], recent: Map<string, RegisterRecord[]>, result: ReadResult, settings: SettingsSpec, now: string, window: number | null): WriteBatch | null {
-  const registers = data.filter((d) => d.meta.spec.chain.length && !d.problems.length).map((d) => ({ spec: d.meta.spec, name: d.meta.name, records: recent.get(d.meta.id) ?? [] }));
-  const audit = (result.sheets[AUDIT_SHEET] ?? []).filter((r) => !isAuditHeader(r) && r.some((c) => c !== null && c !== '')).map(rowToEntry);
-  const report = timelinessReport({ settings, registers, audit, asOf: now, month: null });
-  const sheet = timelinessSheetSpec(report);
-  const partial = window !== null && data.some((d) => (d.snapshot?.rowCount ?? 0) > window);
-  sheet.notes = [
-    ...sheet.notes,
-    partial
-      ? `统计范围:各登记表最近 ${window!.toLocaleString()} 条记录(刷新汇总在一次读取中能带上的审批栏);全部记录的统计请用 taizhang report --out。`
-      : '统计范围:全部记录。',
-  ];
-  return analysisWriteBatch([layoutSheet(sheet)]);
 }
 
 export function formSheetOf(meta: Pick<RegisterMeta, 'name'>): string {

@@ -23,6 +23,15 @@ export function sheetReads(request: ReadRequest): SheetRead[] {
   return (request.sheets ?? []).map((s) => (typeof s === 'string' ? { sheet: s } : s));
 }
 
+/**
+ * What a sheet read returns of a sheet's rows from A1 (each already without its empty end): its last `lastRows`
+ * and, when `columns` is set, each row cut to them, trimmed again as a sheet read trims (trailing blank rows dropped).
+ */
+export function sheetPart(rows: CellValue[][], read: SheetRead): CellValue[][] {
+  const tail = read.lastRows === undefined ? rows : rows.slice(Math.max(0, rows.length - read.lastRows));
+  return read.columns === undefined ? tail : trimSheet(tail.map((row) => row.slice(0, read.columns)));
+}
+
 /** Body rows [start, end) that a window selects in a body of rowCount rows, clipped to the body. */
 export function resolveWindow(window: RowWindow | undefined, rowCount: number): { start: number; end: number } {
   if (!window) return { start: 0, end: rowCount };

@@ -8,7 +8,7 @@ import type { CellValue } from '../core/cells';
 import { META_SHEET } from '../core/layout';
 import { metaFromRows } from '../core/metadata';
 import type { ReadRequest, ReadResult, WorkbookPort } from './port';
-import { sheetReads, tableReads } from './reads';
+import { sheetPart, sheetReads, tableReads } from './reads';
 import { tableSnapshot, type SheetGrid, type TableShape } from './tableSnapshot';
 
 export interface RowsSheet {
@@ -66,7 +66,7 @@ export class RowsWorkbook implements Pick<WorkbookPort, 'read'> {
     }
     for (const read of sheetReads(request)) {
       const values = this.values(read.sheet);
-      result.sheets[read.sheet] = values && read.lastRows !== undefined ? values.slice(Math.max(0, values.length - read.lastRows)) : values;
+      result.sheets[read.sheet] = values ? sheetPart(values, read) : null;
     }
     return result;
   }

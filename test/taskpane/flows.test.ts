@@ -202,6 +202,32 @@ describe.each([['Office.js on the fake Excel', officeHost], ['exceljs (standalon
     expect(cells).toContain('统计范围:全部记录。');
   });
 
+  it('计算全部时效 writes the same figures as 刷新汇总 when every record fits its read: one read, one write', async () => {
+    const sheet = () => {
+      const cells: unknown[] = [];
+      for (let r = 1; r <= 60; r++) for (let c = 1; c <= 12; c++) cells.push(host.sheetValue('时效分析', r, c));
+      return cells;
+    };
+    const before = sheet();
+    const saved = clock;
+    clock = '2026-03-10T17:00';
+    try {
+      host.syncs();
+      const done = await session.refreshTimeliness();
+      expectSyncs(host, 2);
+      expect(done.records).toBe(2);
+      expect(done.report.steps.find((s) => s.step === '办公室主任拟办')?.waiting).toBeGreaterThan(0);
+      const computed = sheet();
+      // A day later the waiting record has waited longer: the sheet was written again, not left as it was.
+      expect(computed).not.toEqual(before);
+      expect(computed).toContain('统计范围:全部记录。');
+      await session.refreshSummary();
+      expect(sheet()).toEqual(computed);
+    } finally {
+      clock = saved;
+    }
+  });
+
   it('loads the 待办 queue in two syncs: open or due records in full, closed ones left out', async () => {
     host.syncs();
     const data = await session.loadQueue(parseInstant(clock)!, 3 * 86_400_000);

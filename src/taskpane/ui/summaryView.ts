@@ -85,8 +85,42 @@ function view(app: App, summary: Summary, written: boolean): (HTMLElement | null
           summary.soon.map((o) => lineCard(app, o, 'tz-badge-soon')),
         )
       : h('p', { class: 'tz-muted' }, t('queue.empty')),
-    summary.timeliness ? h('p', { class: summary.timeliness.covers === 'none' ? 'tz-bar tz-bar-warn' : 'tz-bar tz-bar-info', attrs: { 'data-test': 'summary-timeliness' } }, t(`summary.timeliness.${summary.timeliness.covers}`, { window: (summary.timeliness.window ?? 0).toLocaleString() })) : null,
+    summary.timeliness ? timelinessBar(app, summary.timeliness) : null,
   ];
+}
+
+/**
+ * What 时效分析 covers after 刷新汇总; where that is not every record (a register too large for one read), a button
+ * computes it over all of them (several requests, a few seconds on Excel on the web).
+ */
+function timelinessBar(app: App, timeliness: NonNullable<Summary['timeliness']>): HTMLElement {
+  const text = t(`summary.timeliness.${timeliness.covers}`, { window: (timeliness.window ?? 0).toLocaleString() });
+  const bar = h('p', { class: timeliness.covers === 'none' ? 'tz-bar tz-bar-warn' : 'tz-bar tz-bar-info', attrs: { 'data-test': 'summary-timeliness' } }, text);
+  if (timeliness.covers === 'all') return bar;
+  const all = h(
+    'button',
+    {
+      attrs: { type: 'button', 'data-test': 'summary-timeliness-all' },
+      on: {
+        click: async () => {
+          all.disabled = true;
+          all.textContent = t('summary.timeliness.working');
+          const done = await app.run(() => app.session.refreshTimeliness());
+          if (!done) {
+            all.disabled = false;
+            all.textContent = t('summary.timeliness.computeAll');
+            return;
+          }
+          app.wrote();
+          mount(bar, t('summary.timeliness.allDone', { records: done.records.toLocaleString() }));
+          bar.className = 'tz-bar tz-bar-info';
+        },
+      },
+    },
+    t('summary.timeliness.computeAll'),
+  );
+  bar.append(' ', all);
+  return bar;
 }
 
 export async function renderSummary(app: App, body: HTMLElement): Promise<void> {

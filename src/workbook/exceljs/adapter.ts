@@ -9,7 +9,7 @@ import { AUDIT_SHEET, META_SHEET } from '../../core/layout';
 import { IMPORT_LOG_SHEET } from '../../core/import/importLog';
 import type { CellCopy, ReadRequest, ReadResult, SetupRequest, TableRead, TableSnapshot, WorkbookPort, WriteBatch, WriteResult } from '../port';
 import { StructureGuardError, WriteShapeError, assertStructure, columnGone } from '../guard';
-import { isBlankRow, sheetReads, tableReads } from '../reads';
+import { isBlankRow, sheetPart, sheetReads, tableReads } from '../reads';
 import { tableSnapshot, type SheetGrid } from '../tableSnapshot';
 import { addRegisters } from './setup';
 import { applySheetStyle } from './sheetStyle';
@@ -178,7 +178,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     for (const read of tableReads(request)) result.tables[read.key] = snapshotTable(this.workbook, read.table, read);
     for (const read of sheetReads(request)) {
       const ws = this.workbook.getWorksheet(read.sheet);
-      result.sheets[read.sheet] = ws ? sheetValues(ws, read.lastRows) : null;
+      result.sheets[read.sheet] = ws ? sheetPart(sheetValues(ws, read.lastRows), read) : null;
     }
     return result;
   }

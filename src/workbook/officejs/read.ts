@@ -10,12 +10,12 @@
  *   then the values in chunks sized from the bytes per cell measured so far. When an earlier read showed a
  *   table to be that large, the adapter chunks straight away instead of failing first.
  */
-import { encodeRect } from '../a1';
+import { columnName, encodeRect } from '../a1';
 import type { CellValue } from '../../core/cells';
 import { META_SHEET } from '../../core/layout';
 import { metaFromRows } from '../../core/metadata';
 import type { ReadRequest, ReadResult, SheetRead } from '../port';
-import { type NormalTableRead, isBlankRow, resolveColumns, resolveWindow, rowRuns, sheetReads, tableReads, trimSheet } from '../reads';
+import { type NormalTableRead, isBlankRow, resolveColumns, resolveWindow, rowRuns, sheetPart, sheetReads, tableReads, trimSheet } from '../reads';
 import { areaRefs, decodeCell, jsonBytes } from './encode';
 import { ErrorCode, errorCode, isPayloadError, type HostContext, type HostRange, type HostTable } from './host';
 import { columnKey, type Knowledge, type TableInfo } from './knowledge';
@@ -31,6 +31,11 @@ const DEFAULT_BYTES_PER_CELL = 24;
  * sixteen Chinese characters takes this much; longer text is rarer than dates, numbers and short names.
  */
 const CAUTIOUS_BYTES_PER_CELL = 48;
+
+/** Knowledge key of a sheet read's bytes per cell: a read of a sheet's first columns measures those only. */
+const sheetKey = (read: SheetRead) => (read.columns === undefined ? `sheet:${read.sheet}` : `sheet:${read.sheet}:${read.columns}`);
+/** The last column (1-based) a sheet read loads of a used range that ends at column `right`. */
+const readRight = (read: SheetRead, right: number) => (read.columns === undefined ? right : Math.min(right, read.columns));
 
 export interface Budget {
   payloadBytes: number;
@@ -110,7 +115,7 @@ export function estimateReadBytes(request: ReadRequest, k: Knowledge): number | 
     const known = k.sheetRows.get(read.sheet);
     const rows = Math.min(known ?? read.lastRows ?? 0, read.lastRows ?? Infinity);
     if (!Number.isFinite(rows)) return null;
-    bytes += rows * (k.sheetWidths.get(read.sheet) ?? 10) * (k.bytesPerCell.get(`sheet:${read.sheet}`) ?? DEFAULT_BYTES_PER_CELL);
+    bytes += rows * readRight(read, k.sheetWidths.get(read.sheet) ?? 10) * (k.bytesPerCell.get(sheetKey(read)) ?? DEFAULT_BYTES_PER_CELL);
   }
   return bytes;
 }
@@ -173,8 +178,8 @@ export class ReadJob {
     for (const s of this.sheetParts) {
       const rows = this.k.sheetRows.get(s.read.sheet);
       const width = this.k.sheetWidths.get(s.read.sheet);
-      const bpc = this.k.bytesPerCell.get(`sheet:${s.read.sheet}`);
-      if (rows !== undefined && width !== undefined && bpc !== undefined) bytes += Math.min(rows, s.read.lastRows ?? rows) * width * bpc;
+      const bpc = this.k.bytesPerCell.get(sheetKey(s.read));
+      if (rows !== undefined && width !== undefined && bpc !== undefined) bytes += Math.min(rows, s.read.lastRows ?? rows) * readRight(s.read, width) * bpc;
     }
     return bytes > this.budget.payloadBytes;
   }
@@ -458,7 +463,10 @@ export class ReadJob {
   }
 
   private queueSheet(ctx: HostContext, part: SheetPart, optimistic: boolean): Finish {
-    const used = ctx.workbook.worksheets.getItem(part.read.sheet).getUsedRange(true);
+    const sheet = ctx.workbook.worksheets.getItem(part.read.sheet);
+    const used = sheet.getUsedRange(true);
+    // A read of the first columns loads them only: the part of the range within A:<last column>, if any.
+    const within = (range: HostRange) => (part.read.columns === undefined ? range : range.getIntersectionOrNullObject(sheet.getRange(`A1:${columnName(part.read.columns)}1048576`)));
     const tail1 = part.read.lastRows === 1;
     const whole = part.read.lastRows === undefined;
     const dims = used.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -467,7 +475,7 @@ export class ReadJob {
     const cached = this.k.sheetRows.get(part.read.sheet);
     const tail = whole ? 0 : tail1 ? 1 : optimistic && cached !== undefined && cached > 0 ? Math.min(part.read.lastRows!, cached) : 0;
     const last = optimistic && tail > 0 ? used.getLastRow() : null;
-    const values = optimistic && whole ? used.load('values') : last ? (tail === 1 ? last : last.getOffsetRange(-(tail - 1), 0).getResizedRange(tail - 1, 0)).load('values') : null;
+    const values = optimistic && whole ? within(used).load('values') : last ? within(tail === 1 ? last : last.getOffsetRange(-(tail - 1), 0).getResizedRange(tail - 1, 0)).load('values') : null;
     return () => {
       const top = dims.rowIndex + 1;
       const left = dims.columnIndex + 1;
@@ -475,8 +483,8 @@ export class ReadJob {
       const rowsFromA1 = part.used.bottom;
       this.k.sheetWidths.set(part.read.sheet, dims.columnCount);
       if (values) {
-        const v = values.values;
-        this.k.measure(`sheet:${part.read.sheet}`, v, jsonBytes(v));
+        const v = part.read.columns !== undefined && values.isNullObject ? [] : values.values;
+        this.k.measure(sheetKey(part.read), v, jsonBytes(v));
         const rows = trimSheet(fromA1(v, whole ? dims.rowIndex : part.used.bottom - tail, dims.columnIndex));
         part.rows = whole ? rows : rows.slice(-tail);
         part.done = true;
@@ -541,8 +549,13 @@ export class ReadJob {
       outer2: for (const part of this.sheetParts) {
         if (part.done) continue;
         const used = part.used!;
-        const width = used.right - used.left + 1;
-        const bpc = this.k.bytesPerCell.get(`sheet:${part.read.sheet}`) ?? DEFAULT_BYTES_PER_CELL;
+        const right = readRight(part.read, used.right);
+        const width = right - used.left + 1;
+        if (width <= 0) {
+          part.done = true;
+          continue;
+        }
+        const bpc = this.k.bytesPerCell.get(sheetKey(part.read)) ?? DEFAULT_BYTES_PER_CELL;
         const started = part.next;
         rewind.push(() => (part.next = started));
         while (part.next <= used.bottom) {
@@ -552,10 +565,10 @@ export class ReadJob {
             n = 1;
           }
           const top = part.next;
-          const range = ctx.workbook.worksheets.getItem(part.read.sheet).getRange(encodeRect({ top, left: used.left, bottom: top + n - 1, right: used.right })).load('values');
+          const range = ctx.workbook.worksheets.getItem(part.read.sheet).getRange(encodeRect({ top, left: used.left, bottom: top + n - 1, right })).load('values');
           finish.push(() => {
             const v = range.values;
-            this.k.measure(`sheet:${part.read.sheet}`, v, jsonBytes(v));
+            this.k.measure(sheetKey(part.read), v, jsonBytes(v));
             v.forEach((row, i) => (part.rows[top - 1 + i] = [...new Array<CellValue>(used.left - 1).fill(null), ...row.map(decodeCell)]));
           });
           part.next += n;
@@ -570,7 +583,7 @@ export class ReadJob {
         if (!isPayloadError(error) || ++retries > 8) throw error;
         // The estimate was too low: double it for everything in this sync and try again from where it started.
         rewind.forEach((r) => r());
-        for (const key of [...this.tableParts.map((p) => p.read.table), ...this.sheetParts.map((p) => `sheet:${p.read.sheet}`)])
+        for (const key of [...this.tableParts.map((p) => p.read.table), ...this.sheetParts.map((p) => sheetKey(p.read))])
           this.k.bytesPerCell.set(key, 2 * (this.k.bytesPerCell.get(key) ?? DEFAULT_BYTES_PER_CELL));
         continue;
       }
@@ -628,8 +641,9 @@ export class ReadJob {
       }
       const rows = trimSheet(Array.from(part.rows, (r) => r ?? []));
       // Where the next appended row goes: after the last row with a value (A1 on a blank sheet).
-      if (part.read.lastRows === undefined || rows.length === 0) this.k.sheetRows.set(part.read.sheet, rows.length);
-      result.sheets[part.read.sheet] = part.read.lastRows === undefined ? rows : rows.slice(Math.max(0, rows.length - part.read.lastRows));
+      // (Not from a read of the first columns: a row with values only further right would not be counted.)
+      if ((part.read.lastRows === undefined || rows.length === 0) && part.read.columns === undefined) this.k.sheetRows.set(part.read.sheet, rows.length);
+      result.sheets[part.read.sheet] = sheetPart(rows, part.read);
     }
     return result;
   }

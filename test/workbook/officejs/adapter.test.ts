@@ -3,7 +3,9 @@
  * limits, and what it does when a co-author changes the table between an action's read and its write.
  */
 import { planApprove, planSubmit, readsForRecord, readsForSubmit } from '../../../src/core/actions';
-import { auditTail } from '../../../src/core/audit';
+import ExcelJS from 'exceljs';
+import { auditTail, isAuditHeader } from '../../../src/core/audit';
+import { AUDIT_WHO_COLUMNS } from '../../../src/core/auditLayout';
 import { AUDIT_SHEET, SETTINGS_SHEET, registerColumns, tableName } from '../../../src/core/layout';
 import type { RegisterMeta } from '../../../src/core/metadata';
 import { recordToRow } from '../../../src/core/records';
@@ -11,9 +13,12 @@ import { settingsFromSheet } from '../../../src/core/settings';
 import { buildCatalog } from '../../../src/spec/catalog';
 import { StructureGuardError } from '../../../src/workbook/guard';
 import { OfficeJsWorkbook } from '../../../src/workbook/officejs/adapter';
-import type { FakeExcel } from '../../../src/workbook/officejs/testing/fakeExcel';
+import { ExcelJsWorkbook } from '../../../src/workbook/exceljs/adapter';
+import { buildWorkbook } from '../../../src/workbook/exceljs/templateWriter';
+import { FakeExcel } from '../../../src/workbook/officejs/testing/fakeExcel';
+import { modelFromExcelJs } from '../../../src/workbook/officejs/testing/fromExcelJs';
 import { fakeWorkbook, fillRegister } from '../../../src/workbook/officejs/testing/fixtures';
-import type { ReadResult } from '../../../src/workbook/port';
+import type { ReadResult, SheetRead } from '../../../src/workbook/port';
 import { FIXTURE_DOCS, readDir } from '../../support/docs';
 
 const catalog = buildCatalog(readDir(FIXTURE_DOCS));
@@ -277,5 +282,61 @@ describe('Office.js adapter: what goes into the cells', () => {
     expect(excel.model.activeSheet?.name).toBe('统计');
     await port.write({ sheetWrites: [{ sheet: '_统计', rows: [['x']], hidden: true }] });
     expect(excel.model.sheet('_统计')!.visibility).toBe('VeryHidden');
+  });
+});
+
+describe('a read of a sheet’s first columns (the audit log without its hashes)', () => {
+  /** The template with 2,000 audit entries, as an exceljs workbook and as the fake Excel over the same file. */
+  async function auditBook(): Promise<{ exceljs: ExcelJsWorkbook; excel: FakeExcel }> {
+    const built = await buildWorkbook([spec], settings, { combined: false });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await built.xlsx.writeBuffer());
+    const audit = wb.getWorksheet(AUDIT_SHEET)!;
+    const hash = (i: number) => (i.toString(16) + 'a'.repeat(64)).slice(0, 64);
+    for (let i = 1; i <= 2000; i++) audit.addRow([i, '2026-03-02T09:00', spec.id, `SW-2026-${String(i).padStart(4, '0')}`, '提交', '孙晓燕', hash(i), hash(i + 1), hash(i + 2)]);
+    // An entry whose actor is blank: cut to six columns, its row ends at 动作.
+    audit.getRow(audit.rowCount).getCell(6).value = null;
+    const reopened = new ExcelJS.Workbook();
+    await reopened.xlsx.load(await wb.xlsx.writeBuffer());
+    return { exceljs: new ExcelJsWorkbook(reopened), excel: new FakeExcel(modelFromExcelJs(reopened)) };
+  }
+
+  it.each([
+    ['the whole log', { sheet: AUDIT_SHEET, columns: AUDIT_WHO_COLUMNS }],
+    ['its last 300 entries', { sheet: AUDIT_SHEET, columns: AUDIT_WHO_COLUMNS, lastRows: 300 }],
+  ])('%s: the same rows through Office.js (in one sync, and chunked) as through exceljs, each without its hashes', async (_what, read: SheetRead) => {
+    const { exceljs, excel } = await auditBook();
+    const expected = (await exceljs.read({ sheets: [read] })).sheets[AUDIT_SHEET]!;
+    expect(expected.length).toBe(read.lastRows ?? 2001);
+    expect(expected.every((row) => row.length <= AUDIT_WHO_COLUMNS)).toBe(true);
+    expect(expected.at(-1)).toEqual([2000, '2026-03-02T09:00', spec.id, 'SW-2026-2000', '提交']);
+    expect(isAuditHeader(expected[0], AUDIT_WHO_COLUMNS)).toBe(read.lastRows === undefined);
+
+    const whole = new OfficeJsWorkbook({ run: excel.run });
+    excel.resetStats();
+    expect((await whole.read({ sheets: [read] })).sheets[AUDIT_SHEET]).toEqual(expected);
+    const narrowBytes = excel.maxResponseBytes;
+    excel.resetStats();
+    await whole.read({ sheets: [{ ...read, columns: undefined }] });
+    // The hashes are most of an entry: the narrow read is well under half the bytes.
+    expect(narrowBytes).toBeLessThan(0.5 * excel.maxResponseBytes);
+
+    // Where one response cannot hold it (Excel refuses past 20 kB here): in chunks, each within the limit.
+    const small = new FakeExcel(excel.model, { limits: { payloadBytes: 20_000 } });
+    const chunked = new OfficeJsWorkbook({ run: small.run, payloadBudget: 16_000 });
+    small.resetStats();
+    expect((await chunked.read({ sheets: [read] })).sheets[AUDIT_SHEET]).toEqual(expected);
+    expect(chunked.stats.chunks).toBeGreaterThan(1);
+    expect(small.stats.syncs.filter((s) => !s.failed).every((s) => s.responseBytes <= 20_000)).toBe(true);
+  });
+
+  it('a sheet whose used range starts right of the columns asked for reads as no rows, not as an error', async () => {
+    const { exceljs, excel } = await auditBook();
+    const port = new OfficeJsWorkbook({ run: excel.run });
+    await port.write({ sheetWrites: [{ sheet: '右侧', rows: [[null, null, null, 'x', 'y']] }] });
+    await exceljs.write({ sheetWrites: [{ sheet: '右侧', rows: [[null, null, null, 'x', 'y']] }] });
+    const read = { sheets: [{ sheet: '右侧', columns: 2 }] };
+    expect((await port.read(read)).sheets['右侧']).toEqual((await exceljs.read(read)).sheets['右侧']);
+    expect((await port.read(read)).sheets['右侧']).toEqual([]);
   });
 });

@@ -90,6 +90,22 @@ describe.each([10, 10_000, 100_000])('Office.js sync budget with %i records (a t
     expect(Math.max(m.request, m.response)).toBeLessThanOrEqual(LIMIT);
   });
 
+  it('计算全部时效 on demand: every record’s steps and the whole audit log in counted chunks, nothing over 5 MB, one write', async () => {
+    const m = await measure(() => session.refreshTimeliness());
+    expect(m.failed).toBe(0);
+    expect(Math.max(m.request, m.response)).toBeLessThanOrEqual(LIMIT);
+    expect(m.result.records).toBe(rows + 1);
+    // Every open record is waiting at a step: the tenth of the fixture's records and the one approved above.
+    const waiting = m.result.report.steps.reduce((n, s) => n + s.waiting, 0);
+    expect(waiting).toBe(Math.ceil(rows / 10) + 1);
+    expect(m.result.report.steps.find((s) => s.step === '分管领导批示')?.waiting).toBe(1);
+    const sheet = excel.model.sheet('时效分析')!;
+    const notes: unknown[] = [];
+    for (let r = 1; r <= 200; r++) for (let c = 1; c <= 12; c++) notes.push(sheet.value(r, c));
+    expect(notes).toContain('统计范围:全部记录。');
+    if (rows <= 10) expect(m.syncs).toBe(2);
+  }, 120_000);
+
   it('the 待办 queue read in full on demand (读取更多 until nothing is left): counted chunks, nothing over 5 MB', async () => {
     const m = await measure(() => session.loadQueue(parseInstant(NOW)!, 3 * 86_400_000, '李志华', rows + 1));
     expect(m.result[0].records.length).toBe(Math.ceil(rows / 10) + 1);

@@ -71,11 +71,12 @@ export async function readRegisters(file: string, port: Pick<WorkbookPort, 'read
  * .xlsx at all) is opened whole instead, which reads it or says exactly what is wrong with it.
  */
 export async function readRegistersFile(file: string): Promise<WorkbookRead> {
-  const rows = await rowsWorkbook(file).catch(() => null);
+  const rows = await openRowsWorkbook(file).catch(() => null);
   return readRegisters(file, rows ?? new ExcelJsWorkbook(await openWorkbook(file)));
 }
 
-async function rowsWorkbook(file: string): Promise<RowsWorkbook> {
+/** FILE as plain rows and table ranges; throws whatever the row reader cannot take. */
+export async function openRowsWorkbook(file: string): Promise<RowsWorkbook> {
   const sheets = await readXlsxSheets(file);
   const zip = await ZipDirectory.open(file);
   try {

@@ -3,8 +3,9 @@
  * text, numbers, dates, yes/no — and reading those straight from the part's XML is several times quicker than a
  * general XML parser building exceljs rows (a 100,000-row ledger: about a second instead of five).
  *
- * Whatever this reader does not know for certain it reads as exceljs's streaming reader does — formulas, errors,
- * rich or phonetic text, escaped characters, 1904 dates, styles inherited from a row or column, a missing part —
+ * A formula is read as the result it last computed (a number without a style, text or yes/no; none is empty), as
+ * exceljs gives a formula's result. Whatever this reader does not know for certain it reads as exceljs's streaming
+ * reader does — a date-styled formula result, errors, rich or phonetic text, escaped characters, 1904 dates, styles inherited from a row or column, a missing part —
  * makes it answer null, and the caller reads the file with that reader instead. Its values are exactly that
  * reader's (the tests compare both on files from exceljs, openpyxl and LibreOffice). Node only; no exceljs
  * objects, only two of its helpers, so that a date is recognised by exactly the same format rule.
@@ -132,6 +133,22 @@ export function plainSheetRows(xml: string, strings: string[] | null, dates: boo
         // exceljs's readers decode inline text twice: text the second time would change is left to them.
         if (text === null || DECODED_TWICE.test(text)) return null;
         value = text;
+      } else if (content.startsWith('<f')) {
+        // A formula: what it last computed, as the full load's result gives it; none (openpyxl keeps none) is empty.
+        const f = /^<f\b[^>]*(?:\/>|>[^<]*<\/f>)(?:<v>([^<]*)<\/v>|<v\/>)?$/.exec(content);
+        if (!f) return null;
+        const cached = f[1];
+        if (cached === undefined || cached === '') value = null;
+        else if (type === 'str') {
+          const text = plainText(cached);
+          if (text === null || DECODED_TWICE.test(text)) return null;
+          value = text;
+        } else if (type === 'b') value = parseInt(cached, 10) !== 0;
+        else if (type === 'n' && !style && !styledRow && !styledColumns) {
+          const n = parseFloat(cached);
+          if (Number.isNaN(n)) return null;
+          value = n;
+        } else return null;
       } else {
         const v = /^<v>([^<]*)<\/v>$/.exec(content);
         if (!v) return null;

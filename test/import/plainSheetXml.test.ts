@@ -1,7 +1,8 @@
 /**
  * The plain reader of ledger sheets must give exactly what a full exceljs load gives, on files from exceljs (inline,
  * "str" and shared strings), openpyxl and LibreOffice; and say "not plain" for what it does not read itself
- * (formulas, 1904 dates, a style on a whole row), where readXlsxSheets still reads the file as the full load does.
+ * (a date-styled formula result, 1904 dates, a style on a whole row), where readXlsxSheets still reads the file as
+ * the full load does. A formula is read as its cached result, as the full load gives it.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -109,12 +110,34 @@ wb.save(sys.argv[1])`,
     expect((await readXlsxSheets(saved))[0].rows[2].slice(0, 2)).toEqual([1, 45690]);
   }, 300_000);
 
-  it('leaves formulas, 1904 dates and row styles to the general reader, which still reads them as the full load does', async () => {
+  it('reads a formula as what it last computed, as the full load does (none, as openpyxl saves it, is an empty cell)', async () => {
     const file = path.join(tmp, 'formula.xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('台账');
-    ws.addRow(['序号', '份数', '合计']);
-    ws.addRow([1, 2, { formula: 'A2*B2', result: 2 }]);
+    ws.addRow(['序号', '份数', '合计', '说明', '已核']);
+    ws.addRow([1, 2, { formula: 'A2*B2', result: 2 }, { formula: '"第"&A2&"项"', result: '第1项' }, { formula: 'B2>1', result: true }]);
+    ws.addRow([2, 3, { formula: 'A3*B3' }, null, null]);
+    await wb.xlsx.writeFile(file);
+    expect(await readsPlain(file)).toBe(true);
+    await expectAsFullLoad(file);
+    expect((await readXlsxSheets(file))[0].rows.slice(1)).toEqual([
+      [1, 2, 2, '第1项', true],
+      [2, 3],
+    ]);
+
+    const saved = path.join(tmp, 'formula-openpyxl.xlsx');
+    await runPython(`import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nwb['台账']['F2'] = '=SUM(B2:B3)'\nwb.save(sys.argv[2])`, [file, saved]);
+    await expectAsFullLoad(saved);
+    expect((await readXlsxSheets(saved))[0].rows[1]).toEqual([1, 2]);
+  }, 300_000);
+
+  it('leaves date-styled formula results, 1904 dates and row styles to the general reader, which still reads them as the full load does', async () => {
+    const file = path.join(tmp, 'formula-date.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['收文日期', '到期日']);
+    ws.addRow([new Date(Date.UTC(2025, 2, 5)), { formula: 'A2+3', result: 45724 }]);
+    ws.getCell('B2').numFmt = 'yyyy-mm-dd';
     await wb.xlsx.writeFile(file);
     expect(await readsPlain(file)).toBe(false);
     await expectAsFullLoad(file);

@@ -133,27 +133,16 @@ export function plainSheetRows(xml: string, strings: string[] | null, dates: boo
         // exceljs's readers decode inline text twice: text the second time would change is left to them.
         if (text === null || DECODED_TWICE.test(text)) return null;
         value = text;
-      } else if (content.startsWith('<f')) {
-        // A formula: what it last computed, as the full load's result gives it; none (openpyxl keeps none) is empty.
-        const f = /^<f\b[^>]*(?:\/>|>[^<]*<\/f>)(?:<v>([^<]*)<\/v>|<v\/>)?$/.exec(content);
-        if (!f) return null;
-        const cached = f[1];
-        if (cached === undefined || cached === '') value = null;
-        else if (type === 'str') {
-          const text = plainText(cached);
-          if (text === null || DECODED_TWICE.test(text)) return null;
-          value = text;
-        } else if (type === 'b') value = parseInt(cached, 10) !== 0;
-        else if (type === 'n' && !style && !styledRow && !styledColumns) {
-          const n = parseFloat(cached);
-          if (Number.isNaN(n)) return null;
-          value = n;
-        } else return null;
       } else {
-        const v = /^<v>([^<]*)<\/v>$/.exec(content);
+        // A formula's cell holds what it last computed after the formula; none (as openpyxl saves it) is empty.
+        const formula = content.startsWith('<f');
+        const v = formula ? /^<f\b[^>]*(?:\/>|>[^<]*<\/f>)(?:<v>([^<]*)<\/v>|<v\/>)?$/.exec(content) : /^<v>([^<]*)<\/v>$/.exec(content);
         if (!v) return null;
-        if (type === 'str') {
-          // A string without its formula (what exceljs writes without shared strings): decoded twice, like inline text.
+        if (formula && !v[1]) value = null;
+        // A formula's styled result (a date?) or error is left to exceljs.
+        else if (formula && type !== 'str' && type !== 'b' && (type !== 'n' || style)) return null;
+        else if (type === 'str') {
+          // A formula's text, or a string without its formula (what exceljs writes without shared strings): decoded twice, like inline text.
           const text = plainText(v[1]);
           if (text === null || DECODED_TWICE.test(text)) return null;
           value = text;

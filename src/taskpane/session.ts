@@ -449,7 +449,8 @@ export function summaryRead(metas: RegisterMeta[], window: number | null): ReadR
 function recentRecords(d: RegisterData, result: ReadResult): RegisterRecord[] {
   const snapshot = result.tables[recentKey(d.meta.table)];
   if (!snapshot || d.problems.length) return [];
-  return snapshotRecords(d.meta.spec, snapshot).filter((r) => !d.takenOver?.has(r.index) && !isTakenOver(d.meta.spec, r));
+  // Records taken over from a ledger stay in: the overdue lines never name them, and paneTimeliness leaves them out.
+  return snapshotRecords(d.meta.spec, snapshot);
 }
 
 export function formSheetOf(meta: Pick<RegisterMeta, 'name'>): string {
